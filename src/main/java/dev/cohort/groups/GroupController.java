@@ -1,0 +1,241 @@
+package dev.cohort.groups;
+
+import dev.cohort.errors.NotFoundException;
+import dev.cohort.errors.TooLargeException;
+import dev.cohort.members.MemberService;
+import dev.cohort.members.SpotMember;
+import dev.cohort.spots.Caller;
+import dev.cohort.system.Settings;
+import dev.cohort.web.Ids;
+import dev.cohort.web.JsonBody;
+import dev.cohort.web.ListPage;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** The ten groups endpoints of the MeltingSpot API, with their exact paths, bodies and status codes. */
+@RestController
+@RequestMapping("/v1/groups")
+@Tag(name = "Groups")
+class GroupController {
+    static final int NAME_MAX = 255;
+
+    private final GroupService groups;
+    private final MemberService members;
+    private final Settings settings;
+
+    GroupController(GroupService groups, MemberService members, Settings settings) {
+        this.groups = groups;
+        this.members = members;
+        this.settings = settings;
+    }
+
+    @GetMapping
+    @Operation(summary = "List groups, by name, with their members and resources counts",
+            description = "Filters: name[eq], name[contains], and Cohort's name[neq], membersCount[..] and "
+                    + "resourcesCount[..] with eq neq gt gte lt lte (membersCount[eq]=0: empty groups).")
+    ListPage<Group> list(Caller caller, @RequestParam MultiValueMap<String, String> query) {
+        return groups.list(caller.spotId(), query);
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Create a group",
+            description = "name is required; description, emoji, icon and initial spotMemberIds are optional. "
+                    + "Unknown initial members are a 400 and nothing is created.")
+    Group create(Caller caller, @RequestBody(required = false) JsonNode body) {
+        JsonBody json = JsonBody.of(body);
+        Fields fields = fields(json, true);
+        List<String> initial = json.textList("spotMemberIds", false);
+        List<UUID> initialIds = new ArrayList<>();
+        if (initial != null) {
+            if (initial.size() > settings.bulkLimit()) {
+                throw new TooLargeException("spotMemberIds", settings.bulkLimit(), initial.size());
+            }
+            initialIds = memberIds(json, "spotMemberIds", initial);
+        }
+        json.validate();
+        if (!initialIds.isEmpty()) {
+            Set<UUID> known = members.existing(caller.spotId(), initialIds);
+            for (int i = 0; i < initialIds.size(); i++) {
+                if (!known.contains(initialIds.get(i))) {
+                    json.problem("spotMemberIds[" + i + "]", "unknown spot member");
+                }
+            }
+            json.validate();
+        }
+        return groups.create(caller.spotId(), fields.name(), fields.description(), fields.emoji(), fields.icon(),
+                initialIds);
+    }
+
+    record BulkCreateResult(List<Group> created, List<JsonNode> failed) {
+    }
+
+    @PostMapping("~bulkCreate")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Create several groups",
+            description = "The body is an array of {name, description, emoji, icon}; invalid items are returned in "
+                    + "'failed' as they were sent. 413 over the bulk limit.")
+    BulkCreateResult bulkCreate(Caller caller, @RequestBody(required = false) JsonNode body) {
+        List<JsonNode> items = JsonBody.array(body);
+        if (items.size() > settings.bulkLimit()) {
+            throw new TooLargeException("body", settings.bulkLimit(), items.size());
+        }
+        List<Group> created = new ArrayList<>();
+        List<JsonNode> failed = new ArrayList<>();
+        for (JsonNode item : items) {
+            if (!item.isObject()) {
+                failed.add(item);
+                continue;
+            }
+            JsonBody json = JsonBody.of(item);
+            Fields fields = fields(json, true);
+            if (!json.valid()) {
+                failed.add(item);
+                continue;
+            }
+            created.add(groups.create(caller.spotId(), fields.name(), fields.description(), fields.emoji(),
+                    fields.icon(), List.of()));
+        }
+        return new BulkCreateResult(created, failed);
+    }
+
+    @GetMapping("/{groupId}")
+    @Operation(summary = "Get a group")
+    Group get(Caller caller, @PathVariable UUID groupId) {
+        return groups.get(caller.spotId(), groupId);
+    }
+
+    @PutMapping("/{groupId}")
+    @Operation(summary = "Update a group", description = "Every field optional; null clears description, emoji, icon.")
+    Group update(Caller caller, @PathVariable UUID groupId, @RequestBody(required = false) JsonNode body) {
+        JsonBody json = JsonBody.of(body);
+        Fields fields = fields(json, false);
+        json.validate();
+        Map<String, Object> columns = new LinkedHashMap<>();
+        if (fields.name() != null) {
+            columns.put("name", fields.name());
+        }
+        for (String field : List.of("description", "emoji", "icon")) {
+            if (json.has(field)) {
+                columns.put(field, json.text(field));
+            }
+        }
+        return groups.update(caller.spotId(), groupId, columns);
+    }
+
+    @DeleteMapping("/{groupId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Delete a group", description = "Its members stay in the Spot. The group answers 404 after.")
+    void delete(Caller caller, @PathVariable UUID groupId) {
+        groups.delete(caller.spotId(), groupId);
+    }
+
+    @GetMapping("/{groupId}/spotMembers")
+    @Operation(summary = "List a group's members, alphabetically (last name, first name, email)",
+            description = "Filters as the spot members list: email[in], firstname[in], lastname[in], "
+                    + "registrationDate[before|after], role[in], status[in], search, ...")
+    ListPage<SpotMember> members(Caller caller, @PathVariable UUID groupId,
+                                 @RequestParam MultiValueMap<String, String> query) {
+        return groups.members(caller.spotId(), groupId, query);
+    }
+
+    @PostMapping("/{groupId}/spotMembers")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Add a member to a group", description = "Adding a member twice changes nothing (204).")
+    void add(Caller caller, @PathVariable UUID groupId, @RequestBody(required = false) JsonNode body) {
+        JsonBody json = JsonBody.of(body);
+        String text = json.requiredText("spotMemberId");
+        UUID memberId = text == null ? null : Ids.parse(text);
+        if (text != null && memberId == null) {
+            json.problem("spotMemberId", "must be a UUID");
+        }
+        json.validate();
+        if (!groups.add(caller.spotId(), groupId, memberId)) {
+            throw new NotFoundException("Spot member");
+        }
+    }
+
+    record BulkAddResult(List<String> addedSpotMemberIds, List<String> failedSpotMemberIds,
+                         List<String> alreadyInGroupSpotMemberIds) {
+    }
+
+    @PostMapping("/{groupId}/spotMembers~bulkAdd")
+    @Operation(summary = "Add members to a group",
+            description = "addedSpotMemberIds: every requested member now in the group; failedSpotMemberIds: "
+                    + "malformed ids, unknown ids and other Spots' members; Cohort's alreadyInGroupSpotMemberIds: "
+                    + "those that were in it already. 413 over the bulk limit (COHORT_BULK_LIMIT, default 1000).")
+    BulkAddResult bulkAdd(Caller caller, @PathVariable UUID groupId, @RequestBody(required = false) JsonNode body) {
+        JsonBody json = JsonBody.of(body);
+        List<String> ids = json.textList("spotMemberIds", true);
+        json.validate();
+        if (ids.size() > settings.bulkLimit()) {
+            throw new TooLargeException("spotMemberIds", settings.bulkLimit(), ids.size());
+        }
+        GroupService.BulkAdd result = groups.bulkAdd(caller.spotId(), groupId, ids);
+        return new BulkAddResult(result.added(), result.failed(), result.alreadyMembers());
+    }
+
+    record BulkRemoveResult(int removedSpotMembersCount) {
+    }
+
+    @PostMapping("/{groupId}/spotMembers~bulkRemove")
+    @Operation(summary = "Remove members from a group",
+            description = "removedSpotMembersCount counts the members that were in the group. Malformed ids are a 400.")
+    BulkRemoveResult bulkRemove(Caller caller, @PathVariable UUID groupId,
+                                @RequestBody(required = false) JsonNode body) {
+        JsonBody json = JsonBody.of(body);
+        List<String> ids = json.textList("spotMemberIds", true);
+        json.validate();
+        if (ids.size() > settings.bulkLimit()) {
+            throw new TooLargeException("spotMemberIds", settings.bulkLimit(), ids.size());
+        }
+        List<UUID> parsed = memberIds(json, "spotMemberIds", ids);
+        json.validate();
+        return new BulkRemoveResult(groups.bulkRemove(caller.spotId(), groupId, parsed));
+    }
+
+    private record Fields(String name, String description, String emoji, String icon) {
+    }
+
+    private static Fields fields(JsonBody json, boolean nameRequired) {
+        String name = nameRequired ? json.requiredText("name") : json.nonBlankIfPresent("name");
+        if (name != null && name.length() > NAME_MAX) {
+            json.problem("name", "must be at most " + NAME_MAX + " characters");
+        }
+        return new Fields(name, json.text("description"), json.text("emoji"), json.text("icon"));
+    }
+
+    private static List<UUID> memberIds(JsonBody json, String field, List<String> texts) {
+        List<UUID> ids = new ArrayList<>();
+        Set<UUID> seen = new HashSet<>();
+        for (int i = 0; i < texts.size(); i++) {
+            UUID id = Ids.parse(texts.get(i));
+            if (id == null) {
+                json.problem(field + "[" + i + "]", "must be a UUID");
+            } else if (seen.add(id)) {
+                ids.add(id);
+            }
+        }
+        return ids;
+    }
+}

@@ -1,0 +1,22 @@
+package dev.cohort.groups;
+
+import static dev.cohort.web.Filters.Op.contains;
+import static dev.cohort.web.Filters.Op.eq;
+import static dev.cohort.web.Filters.Op.gt;
+import static dev.cohort.web.Filters.Op.gte;
+import static dev.cohort.web.Filters.Op.lt;
+import static dev.cohort.web.Filters.Op.lte;
+import static dev.cohort.web.Filters.Op.neq;
+
+import dev.cohort.web.Filters;
+
+/** Filters of the group list: MeltingSpot's {@code name[eq]}, {@code name[contains]}, and Cohort's counts. */
+final class GroupFilters {
+    static final Filters.Spec SPEC = Filters.spec()
+            .text("name", "g.name", eq, neq, contains)
+            .integer("membersCount", GroupRepository.MEMBERS_COUNT, eq, neq, gt, gte, lt, lte)
+            .integer("resourcesCount", GroupRepository.RESOURCES_COUNT, eq, neq, gt, gte, lt, lte);
+
+    private GroupFilters() {
+    }
+}

@@ -1,0 +1,154 @@
+package dev.cohort.groups;
+
+import dev.cohort.members.MemberRows;
+import dev.cohort.members.SpotMember;
+import dev.cohort.web.ListPage;
+import dev.cohort.web.Paging;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class GroupRepository {
+    /** A group's exact member count: the sum of its deltas (folded to one row by {@link GroupCountCompactor}). */
+    static final String MEMBERS_COUNT = "(select coalesce(sum(c.delta), 0) from group_member_count c "
+            + "where c.spot_id = g.spot_id and c.group_id = g.id)";
+    static final String RESOURCES_COUNT = "0";
+    private static final String COLUMNS = "g.id, g.name, g.description, g.emoji, g.icon, g.kind, g.created_at, "
+            + "g.updated_at, " + MEMBERS_COUNT + " as members_count, " + RESOURCES_COUNT + " as resources_count";
+
+    private final JdbcClient jdbc;
+
+    GroupRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    UUID insert(UUID spotId, String name, String description, String emoji, String icon) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("insert into member_group (spot_id, id, name, description, emoji, icon) "
+                        + "values (:spot, :id, :name, :description, :emoji, :icon)")
+                .param("spot", spotId).param("id", id).param("name", name).param("description", description)
+                .param("emoji", emoji).param("icon", icon).update();
+        return id;
+    }
+
+    Optional<Group> find(UUID spotId, UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from member_group g "
+                        + "where g.spot_id = :spot and g.id = :id and g.deleted_at is null")
+                .param("spot", spotId).param("id", id).query(GroupRepository::group).optional();
+    }
+
+    /** Locks the live group row (shared) against deletion while members are added or removed; false when there is no such group. */
+    boolean lockShared(UUID spotId, UUID id) {
+        return jdbc.sql("select 1 from member_group where spot_id = :spot and id = :id and deleted_at is null "
+                        + "for share")
+                .param("spot", spotId).param("id", id).query(Integer.class).optional().isPresent();
+    }
+
+    ListPage<Group> page(UUID spotId, String where, Map<String, Object> params, Paging paging) {
+        List<Group> items = jdbc.sql("select " + COLUMNS + " from member_group g "
+                        + "where g.spot_id = :spot and g.deleted_at is null" + where
+                        + " order by g.name, g.id limit :limit offset :offset")
+                .params(params).param("spot", spotId).param("limit", paging.limit()).param("offset", paging.offset())
+                .query(GroupRepository::group).list();
+        long total = jdbc.sql("select count(*) from member_group g where g.spot_id = :spot and g.deleted_at is null"
+                        + where)
+                .params(params).param("spot", spotId).query(Long.class).single();
+        return new ListPage<>(items, total);
+    }
+
+    boolean update(UUID spotId, UUID id, Map<String, Object> columns) {
+        StringBuilder sets = new StringBuilder("updated_at = now()");
+        columns.keySet().forEach(column -> sets.append(", ").append(column).append(" = :").append(column));
+        return jdbc.sql("update member_group set " + sets + " where spot_id = :spot and id = :id and deleted_at is null")
+                .params(columns).param("spot", spotId).param("id", id).update() == 1;
+    }
+
+    boolean softDelete(UUID spotId, UUID id) {
+        return jdbc.sql("update member_group set deleted_at = now() "
+                        + "where spot_id = :spot and id = :id and deleted_at is null")
+                .param("spot", spotId).param("id", id).update() == 1;
+    }
+
+    /**
+     * Adds the Spot's members among {@code memberIds} to the group in one statement, writing the count delta in the
+     * same one; returns the ids that were not in the group before.
+     */
+    List<UUID> addMembers(UUID spotId, UUID groupId, UUID[] memberIds) {
+        return jdbc.sql("with added as (insert into group_membership (spot_id, group_id, member_id) "
+                        + "select :spot, :group, m.id from member m where m.spot_id = :spot and m.id = any(:ids) "
+                        + "order by m.id on conflict do nothing returning member_id), "
+                        + "counted as (insert into group_member_count (spot_id, group_id, delta) "
+                        + "select :spot, :group, count(*) from added having count(*) > 0) "
+                        + "select member_id from added")
+                .param("spot", spotId).param("group", groupId).param("ids", memberIds)
+                .query(UUID.class).list();
+    }
+
+    /** Removes members from the group in one statement with the count delta; returns the ids that were in it. */
+    List<UUID> removeMembers(UUID spotId, UUID groupId, UUID[] memberIds) {
+        return jdbc.sql("with removed as (delete from group_membership where spot_id = :spot and group_id = :group "
+                        + "and member_id = any(:ids) returning member_id), "
+                        + "counted as (insert into group_member_count (spot_id, group_id, delta) "
+                        + "select :spot, :group, -count(*) from removed having count(*) > 0) "
+                        + "select member_id from removed")
+                .param("spot", spotId).param("group", groupId).param("ids", memberIds)
+                .query(UUID.class).list();
+    }
+
+    /** Removes deleted members from every group they were in, with the count deltas. */
+    void removeFromAllGroups(UUID spotId, UUID[] memberIds) {
+        jdbc.sql("with removed as (delete from group_membership where spot_id = :spot and member_id = any(:ids) "
+                        + "returning group_id) "
+                        + "insert into group_member_count (spot_id, group_id, delta) "
+                        + "select :spot, group_id, -count(*) from removed group by group_id")
+                .param("spot", spotId).param("ids", memberIds).update();
+    }
+
+    ListPage<SpotMember> members(UUID spotId, UUID groupId, String where, Map<String, Object> params,
+                                 Paging paging, boolean filtered) {
+        String from = " from group_membership gm join member m on m.spot_id = gm.spot_id and m.id = gm.member_id "
+                + "where gm.spot_id = :spot and gm.group_id = :group" + where;
+        List<SpotMember> items = jdbc.sql("select " + MemberRows.COLUMNS + from + " order by "
+                        + MemberRows.ALPHABETICAL + " limit :limit offset :offset")
+                .params(params).param("spot", spotId).param("group", groupId)
+                .param("limit", paging.limit()).param("offset", paging.offset())
+                .query(MemberRows.MAPPER).list();
+        long total = filtered
+                ? jdbc.sql("select count(*)" + from).params(params).param("spot", spotId).param("group", groupId)
+                        .query(Long.class).single()
+                : count(spotId, groupId);
+        return new ListPage<>(items, total);
+    }
+
+    /** The subset of {@code memberIds} that are in the group. */
+    List<UUID> alreadyIn(UUID spotId, UUID groupId, UUID[] memberIds) {
+        if (memberIds.length == 0) {
+            return List.of();
+        }
+        return jdbc.sql("select member_id from group_membership where spot_id = :spot and group_id = :group "
+                        + "and member_id = any(:ids)")
+                .param("spot", spotId).param("group", groupId).param("ids", memberIds).query(UUID.class).list();
+    }
+
+    long count(UUID spotId, UUID groupId) {
+        return jdbc.sql("select coalesce(sum(delta), 0) from group_member_count where spot_id = :spot and group_id = :group")
+                .param("spot", spotId).param("group", groupId).query(Long.class).single();
+    }
+
+    private static Group group(ResultSet rs, int row) throws SQLException {
+        return new Group(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("description"),
+                rs.getString("emoji"), rs.getString("icon"), rs.getString("kind"), rs.getLong("members_count"),
+                rs.getLong("resources_count"), millis(rs, "created_at"), millis(rs, "updated_at"));
+    }
+
+    private static long millis(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class).toInstant().toEpochMilli();
+    }
+}

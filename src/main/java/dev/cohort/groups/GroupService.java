@@ -1,0 +1,172 @@
+package dev.cohort.groups;
+
+import dev.cohort.errors.NotFoundException;
+import dev.cohort.members.MemberFilters;
+import dev.cohort.members.MembersDeleted;
+import dev.cohort.members.SpotMember;
+import dev.cohort.web.Filters;
+import dev.cohort.web.ListPage;
+import dev.cohort.web.Paging;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.MultiValueMap;
+
+/** Groups of a Spot and their members. Membership changes publish batch events inside their transaction. */
+@Service
+public class GroupService {
+    private final GroupRepository groups;
+    private final ApplicationEventPublisher events;
+
+    GroupService(GroupRepository groups, ApplicationEventPublisher events) {
+        this.groups = groups;
+        this.events = events;
+    }
+
+    /** What a bulk add did: members now in the group (new or already there), those already there, and failures. */
+    public record BulkAdd(List<String> added, List<String> alreadyMembers, List<String> failed) {
+    }
+
+    @Transactional
+    public Group create(UUID spotId, String name, String description, String emoji, String icon,
+                        List<UUID> initialMembers) {
+        UUID id = groups.insert(spotId, name, description, emoji, icon);
+        if (initialMembers != null && !initialMembers.isEmpty()) {
+            insert(spotId, id, initialMembers);
+        }
+        return get(spotId, id);
+    }
+
+    public Group get(UUID spotId, UUID id) {
+        return groups.find(spotId, id).orElseThrow(() -> new NotFoundException("Group"));
+    }
+
+    public ListPage<Group> list(UUID spotId, MultiValueMap<String, String> query) {
+        Paging paging = Paging.from(query);
+        Filters.Where where = GroupFilters.SPEC.parse(query);
+        return groups.page(spotId, where.sql(), where.params(), paging);
+    }
+
+    @Transactional
+    public Group update(UUID spotId, UUID id, Map<String, Object> columns) {
+        if (!groups.update(spotId, id, columns)) {
+            throw new NotFoundException("Group");
+        }
+        return get(spotId, id);
+    }
+
+    @Transactional
+    public void delete(UUID spotId, UUID id) {
+        if (!groups.softDelete(spotId, id)) {
+            throw new NotFoundException("Group");
+        }
+    }
+
+    /**
+     * Adds members by id text. Malformed ids, unknown ids and other Spots' members are reported as failed; members
+     * already in the group are reported as added (adding twice changes nothing).
+     */
+    @Transactional
+    public BulkAdd bulkAdd(UUID spotId, UUID groupId, List<String> memberIds) {
+        requireLive(spotId, groupId);
+        Map<String, UUID> parsed = parse(memberIds);
+        List<UUID> inserted = insert(spotId, groupId, new ArrayList<>(new LinkedHashSet<>(parsed.values())));
+        Set<UUID> present = new HashSet<>(inserted);
+        Set<UUID> known = new HashSet<>(present);
+        Set<UUID> rest = new HashSet<>(parsed.values());
+        rest.removeAll(present);
+        known.addAll(groups.alreadyIn(spotId, groupId, rest.toArray(UUID[]::new)));
+        List<String> added = new ArrayList<>();
+        List<String> already = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
+        Set<String> reported = new HashSet<>();
+        for (String text : memberIds) {
+            UUID id = parsed.get(text);
+            if (!reported.add(text)) {
+                continue;
+            }
+            if (id == null || !known.contains(id)) {
+                failed.add(text);
+            } else {
+                added.add(text);
+                if (!present.contains(id)) {
+                    already.add(text);
+                }
+            }
+        }
+        return new BulkAdd(added, already, failed);
+    }
+
+    /** Adds one member; false when the id is not a member of the Spot. */
+    @Transactional
+    public boolean add(UUID spotId, UUID groupId, UUID memberId) {
+        requireLive(spotId, groupId);
+        insert(spotId, groupId, List.of(memberId));
+        return groups.alreadyIn(spotId, groupId, new UUID[] {memberId}).contains(memberId);
+    }
+
+    private List<UUID> insert(UUID spotId, UUID groupId, List<UUID> memberIds) {
+        if (memberIds.isEmpty()) {
+            return List.of();
+        }
+        List<UUID> added = groups.addMembers(spotId, groupId, memberIds.toArray(UUID[]::new));
+        if (!added.isEmpty()) {
+            events.publishEvent(new MembersAddedToGroup(spotId, groupId, added));
+        }
+        return added;
+    }
+
+    /** Removes members; returns how many were in the group. Ids that are not in the group are ignored. */
+    @Transactional
+    public int bulkRemove(UUID spotId, UUID groupId, List<UUID> memberIds) {
+        requireLive(spotId, groupId);
+        if (memberIds.isEmpty()) {
+            return 0;
+        }
+        List<UUID> removed = groups.removeMembers(spotId, groupId,
+                new LinkedHashSet<>(memberIds).toArray(UUID[]::new));
+        if (!removed.isEmpty()) {
+            events.publishEvent(new MembersRemovedFromGroup(spotId, groupId, removed));
+        }
+        return removed.size();
+    }
+
+    public ListPage<SpotMember> members(UUID spotId, UUID groupId, MultiValueMap<String, String> query) {
+        Paging paging = Paging.from(query);
+        Filters.Params params = new Filters.Params();
+        Filters.Where where = MemberFilters.spec().parse(query, params);
+        String sql = where.sql() + MemberFilters.search(query.getFirst("search"), params);
+        get(spotId, groupId);
+        return groups.members(spotId, groupId, sql, params.values(), paging, !sql.isEmpty());
+    }
+
+    @EventListener
+    void onMembersDeleted(MembersDeleted event) {
+        groups.removeFromAllGroups(event.spotId(), event.memberIds().toArray(UUID[]::new));
+    }
+
+    private void requireLive(UUID spotId, UUID groupId) {
+        if (!groups.lockShared(spotId, groupId)) {
+            throw new NotFoundException("Group");
+        }
+    }
+
+    private static Map<String, UUID> parse(List<String> texts) {
+        Map<String, UUID> parsed = new java.util.LinkedHashMap<>();
+        for (String text : texts) {
+            UUID id = dev.cohort.web.Ids.parse(text);
+            if (id != null) {
+                parsed.put(text, id);
+            }
+        }
+        return parsed;
+    }
+}

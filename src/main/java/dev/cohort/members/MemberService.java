@@ -1,0 +1,121 @@
+package dev.cohort.members;
+
+import dev.cohort.errors.ConflictException;
+import dev.cohort.errors.InvalidInputException;
+import dev.cohort.errors.NotFoundException;
+import dev.cohort.web.Filters;
+import dev.cohort.web.ListPage;
+import dev.cohort.web.Paging;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.MultiValueMap;
+
+/** The members of a Spot: create, invite, update, delete, list with filters. */
+@Service
+public class MemberService {
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+
+    private final MemberRepository members;
+    private final ApplicationEventPublisher events;
+
+    MemberService(MemberRepository members, ApplicationEventPublisher events) {
+        this.members = members;
+        this.events = events;
+    }
+
+    /** Whether {@code email} is acceptable as a member's address. */
+    public static boolean validEmail(String email) {
+        return email != null && email.length() <= 254 && EMAIL.matcher(email).matches();
+    }
+
+    /** Created members and the rejected inputs of a bulk invitation. */
+    public record BulkInvite(List<SpotMember> created, List<String> failedEmails) {
+    }
+
+    @Transactional
+    public SpotMember create(UUID spotId, NewMember member) {
+        if (member.customRoleId() != null && !members.customRoleExists(spotId, member.customRoleId())) {
+            throw new InvalidInputException("customRoleId", "unknown custom role");
+        }
+        try {
+            UUID id = members.insert(spotId, member);
+            return get(spotId, id);
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("email", "A member with the email " + member.email() + " already exists");
+        }
+    }
+
+    @Transactional
+    public BulkInvite invite(UUID spotId, List<String> emails) {
+        List<String> valid = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
+        Set<String> seen = new java.util.HashSet<>();
+        for (String email : emails) {
+            String trimmed = email == null ? "" : email.trim();
+            if (validEmail(trimmed) && seen.add(trimmed.toLowerCase(Locale.ROOT))) {
+                valid.add(trimmed);
+            } else {
+                failed.add(email);
+            }
+        }
+        Map<String, UUID> created = members.insertInvited(spotId, valid);
+        for (String email : valid) {
+            if (!created.containsKey(email.toLowerCase(Locale.ROOT))) {
+                failed.add(email);
+            }
+        }
+        List<SpotMember> rows = new ArrayList<>(members.findAll(spotId, created.values()));
+        return new BulkInvite(rows, failed);
+    }
+
+    public SpotMember get(UUID spotId, UUID id) {
+        return members.find(spotId, id).orElseThrow(() -> new NotFoundException("Spot member"));
+    }
+
+    public ListPage<SpotMember> list(UUID spotId, MultiValueMap<String, String> query) {
+        Paging paging = Paging.from(query);
+        Filters.Params params = new Filters.Params();
+        Filters.Where where = MemberFilters.spec().parse(query, params);
+        String sql = where.sql() + MemberFilters.search(query.getFirst("search"), params);
+        return members.page(spotId, sql, params.values(), paging);
+    }
+
+    /** Updates the given columns (already validated); {@code customRoleId} must name a role of the Spot. */
+    @Transactional
+    public SpotMember update(UUID spotId, UUID id, Map<String, Object> columns) {
+        Object role = columns.get("custom_role_id");
+        if (role != null && !members.customRoleExists(spotId, (UUID) role)) {
+            throw new InvalidInputException("customRoleId", "unknown custom role");
+        }
+        try {
+            if (!members.update(spotId, id, columns)) {
+                throw new NotFoundException("Spot member");
+            }
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("email", "A member with the email " + columns.get("email") + " already exists");
+        }
+        return get(spotId, id);
+    }
+
+    @Transactional
+    public void delete(UUID spotId, UUID id) {
+        get(spotId, id);
+        events.publishEvent(new MembersDeleted(spotId, List.of(id)));
+        members.delete(spotId, id);
+    }
+
+    /** The subset of {@code ids} that are members of the Spot. */
+    public Set<UUID> existing(UUID spotId, Collection<UUID> ids) {
+        return members.existing(spotId, ids);
+    }
+}

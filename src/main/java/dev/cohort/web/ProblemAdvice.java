@@ -1,0 +1,112 @@
+package dev.cohort.web;
+
+import dev.cohort.errors.ConflictException;
+import dev.cohort.errors.FieldProblem;
+import dev.cohort.errors.InvalidInputException;
+import dev.cohort.errors.NotFoundException;
+import dev.cohort.errors.TooLargeException;
+import java.net.URI;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/** Turns the domain exceptions and Spring's request errors into RFC 9457 problem bodies. */
+@RestControllerAdvice
+class ProblemAdvice {
+    private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+
+    static ProblemDetail problem(HttpStatus status, String title, String detail, List<FieldProblem> errors) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+        body.setTitle(title);
+        body.setType(URI.create("https://cohort.dev/problems/" + status.value()));
+        if (errors != null && !errors.isEmpty()) {
+            body.setProperty("errors", errors);
+        }
+        return body;
+    }
+
+    @ExceptionHandler(InvalidInputException.class)
+    ProblemDetail invalid(InvalidInputException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Malformed payload", e.getMessage(), e.problems());
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), null);
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ProblemDetail conflict(ConflictException e) {
+        return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage(),
+                List.of(new FieldProblem(e.field(), e.getMessage())));
+    }
+
+    @ExceptionHandler(TooLargeException.class)
+    ProblemDetail tooLarge(TooLargeException e) {
+        ProblemDetail body = problem(HttpStatus.PAYLOAD_TOO_LARGE, "Payload is too large", e.getMessage(),
+                List.of(new FieldProblem(e.field(), "at most " + e.limit() + " items")));
+        body.setProperty("limit", e.limit());
+        return body;
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        String why = e.getMostSpecificCause().getMessage();
+        if (why != null && why.length() > 300) {
+            why = why.substring(0, 300);
+        }
+        return problem(HttpStatus.BAD_REQUEST, "Malformed payload", "The body is not valid JSON",
+                List.of(new FieldProblem("body", why == null ? "not valid JSON" : why)));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        String field = e.getName();
+        String detail = e.getRequiredType() == java.util.UUID.class ? "must be a UUID" : "has the wrong type";
+        if (e.getParameter().hasParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class)
+                && e.getRequiredType() == java.util.UUID.class) {
+            // A malformed id in a path can never name anything: same answer as an unknown id.
+            return problem(HttpStatus.NOT_FOUND, "Not found", field + " '" + e.getValue() + "' does not exist", null);
+        }
+        return problem(HttpStatus.BAD_REQUEST, "Malformed payload", field + " " + detail,
+                List.of(new FieldProblem(field, detail)));
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ProblemDetail missingParameter(MissingServletRequestParameterException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Malformed payload", e.getParameterName() + " is required",
+                List.of(new FieldProblem(e.getParameterName(), "is required")));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ProblemDetail mediaType(HttpMediaTypeNotSupportedException e) {
+        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type", e.getMessage(),
+                List.of(new FieldProblem("Content-Type", "supported: " + e.getSupportedMediaTypes())));
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ProblemDetail method(HttpRequestMethodNotSupportedException e) {
+        return problem(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed", e.getMessage(), null);
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ProblemDetail noRoute(NoResourceFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "Not found", "No endpoint " + e.getHttpMethod() + " /" + e.getResourcePath(), null);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        log.error("Unexpected error", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "An unexpected error occurred", null);
+    }
+}
