@@ -1,0 +1,52 @@
+package dev.cohort.support;
+
+import dev.cohort.CohortApplication;
+import org.junit.jupiter.api.BeforeAll;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the HTTP tests: the real application on a random port, on the embedded PostgreSQL or the external
+ * server (see {@link TestDatabase}). Every test creates its own Spot, so tests never see each other's data.
+ */
+@SpringBootTest(classes = CohortApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class ApiTest {
+    public static final String ADMIN_TOKEN = "test-admin-token";
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    @BeforeAll
+    static void requireDatabase() {
+        TestDatabase.requireConfigured();
+    }
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        if (TestDatabase.external()) {
+            registry.add("COHORT_DB_URL", TestDatabase::externalDatabaseUrl);
+            registry.add("COHORT_DB_USER", TestDatabase::user);
+            registry.add("COHORT_DB_PASSWORD", TestDatabase::password);
+        } else {
+            registry.add("COHORT_DATA_DIR", () -> TestDatabase.embeddedDataDir().toString());
+        }
+        registry.add("COHORT_ADMIN_TOKEN", () -> ADMIN_TOKEN);
+        registry.add("COHORT_RATE_LIMIT", () -> "off");
+    }
+
+    protected Api api() {
+        return new Api("http://localhost:" + port);
+    }
+
+    /** A new Spot with its own key. */
+    protected Api.SpotClient newSpot() {
+        return api().newSpot(ADMIN_TOKEN);
+    }
+}
