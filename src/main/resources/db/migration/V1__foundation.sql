@@ -59,7 +59,7 @@ create table member (
 );
 create unique index member_email_uq on member (spot_id, lower(email));
 create unique index member_id_uq on member (id);
-create index member_alpha on member (spot_id, lastname, firstname, email, id);
+create index member_alpha on member (spot_id, lower(lastname), lower(firstname), lower(email), id);
 create index member_registration on member (spot_id, registration_date);
 create index member_invitation on member (spot_id, invitation_date);
 

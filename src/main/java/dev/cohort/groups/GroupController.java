@@ -26,7 +26,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -34,7 +33,6 @@ import tools.jackson.databind.JsonNode;
 
 /** The ten groups endpoints of the MeltingSpot API, with their exact paths, bodies and status codes. */
 @RestController
-@RequestMapping("/v1/groups")
 @Tag(name = "Groups")
 class GroupController {
     static final int NAME_MAX = 255;
@@ -49,7 +47,7 @@ class GroupController {
         this.settings = settings;
     }
 
-    @GetMapping
+    @GetMapping("/v1/groups")
     @Operation(summary = "List groups, by name, with their members and resources counts",
             description = "Filters: name[eq], name[contains], and Cohort's name[neq], membersCount[..] and "
                     + "resourcesCount[..] with eq neq gt gte lt lte (membersCount[eq]=0: empty groups).")
@@ -57,7 +55,7 @@ class GroupController {
         return groups.list(caller.spotId(), query);
     }
 
-    @PostMapping
+    @PostMapping("/v1/groups")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a group",
             description = "name is required; description, emoji, icon and initial spotMemberIds are optional. "
@@ -90,7 +88,7 @@ class GroupController {
     record BulkCreateResult(List<Group> created, List<JsonNode> failed) {
     }
 
-    @PostMapping("~bulkCreate")
+    @PostMapping("/v1/groups~bulkCreate")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create several groups",
             description = "The body is an array of {name, description, emoji, icon}; invalid items are returned in "
@@ -119,13 +117,13 @@ class GroupController {
         return new BulkCreateResult(created, failed);
     }
 
-    @GetMapping("/{groupId}")
+    @GetMapping("/v1/groups/{groupId}")
     @Operation(summary = "Get a group")
     Group get(Caller caller, @PathVariable UUID groupId) {
         return groups.get(caller.spotId(), groupId);
     }
 
-    @PutMapping("/{groupId}")
+    @PutMapping("/v1/groups/{groupId}")
     @Operation(summary = "Update a group", description = "Every field optional; null clears description, emoji, icon.")
     Group update(Caller caller, @PathVariable UUID groupId, @RequestBody(required = false) JsonNode body) {
         JsonBody json = JsonBody.of(body);
@@ -143,14 +141,14 @@ class GroupController {
         return groups.update(caller.spotId(), groupId, columns);
     }
 
-    @DeleteMapping("/{groupId}")
+    @DeleteMapping("/v1/groups/{groupId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Delete a group", description = "Its members stay in the Spot. The group answers 404 after.")
     void delete(Caller caller, @PathVariable UUID groupId) {
         groups.delete(caller.spotId(), groupId);
     }
 
-    @GetMapping("/{groupId}/spotMembers")
+    @GetMapping("/v1/groups/{groupId}/spotMembers")
     @Operation(summary = "List a group's members, alphabetically (last name, first name, email)",
             description = "Filters as the spot members list: email[in], firstname[in], lastname[in], "
                     + "registrationDate[before|after], role[in], status[in], search, ...")
@@ -159,7 +157,7 @@ class GroupController {
         return groups.members(caller.spotId(), groupId, query);
     }
 
-    @PostMapping("/{groupId}/spotMembers")
+    @PostMapping("/v1/groups/{groupId}/spotMembers")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Add a member to a group", description = "Adding a member twice changes nothing (204).")
     void add(Caller caller, @PathVariable UUID groupId, @RequestBody(required = false) JsonNode body) {
@@ -179,7 +177,7 @@ class GroupController {
                          List<String> alreadyInGroupSpotMemberIds) {
     }
 
-    @PostMapping("/{groupId}/spotMembers~bulkAdd")
+    @PostMapping("/v1/groups/{groupId}/spotMembers~bulkAdd")
     @Operation(summary = "Add members to a group",
             description = "addedSpotMemberIds: every requested member now in the group; failedSpotMemberIds: "
                     + "malformed ids, unknown ids and other Spots' members; Cohort's alreadyInGroupSpotMemberIds: "
@@ -198,7 +196,7 @@ class GroupController {
     record BulkRemoveResult(int removedSpotMembersCount) {
     }
 
-    @PostMapping("/{groupId}/spotMembers~bulkRemove")
+    @PostMapping("/v1/groups/{groupId}/spotMembers~bulkRemove")
     @Operation(summary = "Remove members from a group",
             description = "removedSpotMembersCount counts the members that were in the group. Malformed ids are a 400.")
     BulkRemoveResult bulkRemove(Caller caller, @PathVariable UUID groupId,

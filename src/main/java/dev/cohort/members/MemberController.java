@@ -20,14 +20,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
 @RestController
-@RequestMapping("/v1/spotMembers")
 @Tag(name = "Spot members")
 class MemberController {
     private final MemberService members;
@@ -38,7 +36,7 @@ class MemberController {
         this.settings = settings;
     }
 
-    @GetMapping
+    @GetMapping("/v1/spotMembers")
     @Operation(summary = "List spot members, alphabetically",
             description = "Filters: email[in], firstname[in], lastname[in], customRoleId[eq], invitationDate[before|after], "
                     + "registrationDate[before|after] (Unix timestamps), and Cohort's status[..], role[..], lang[..], "
@@ -48,13 +46,13 @@ class MemberController {
         return members.list(caller.spotId(), query);
     }
 
-    @GetMapping("/{spotMemberId}")
+    @GetMapping("/v1/spotMembers/{spotMemberId}")
     @Operation(summary = "Get a spot member")
     SpotMember get(Caller caller, @PathVariable UUID spotMemberId) {
         return members.get(caller.spotId(), spotMemberId);
     }
 
-    @PostMapping
+    @PostMapping("/v1/spotMembers")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Invite (create) a spot member by email",
             description = "Cohort also accepts firstname, lastname, title, lang, role, customRoleId, avatarUrl, "
@@ -82,7 +80,7 @@ class MemberController {
     record BulkInviteResult(List<SpotMember> created, List<Map<String, Object>> failed) {
     }
 
-    @PostMapping("~bulkInvite")
+    @PostMapping("/v1/spotMembers~bulkInvite")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Invite several members by email",
             description = "Invalid, repeated or already used emails are returned in 'failed'. 413 over the bulk limit.")
@@ -108,7 +106,7 @@ class MemberController {
         return new BulkInviteResult(result.created(), failed);
     }
 
-    @PutMapping("/{spotMemberId}")
+    @PutMapping("/v1/spotMembers/{spotMemberId}")
     @Operation(summary = "Update a spot member (every field optional)",
             description = "firstname, lastname, title, role, status, avatarUrl, embedBaseUrls, customRoleId, and "
                     + "Cohort's email and lang. null clears title, avatarUrl and customRoleId.")
@@ -146,7 +144,7 @@ class MemberController {
         return members.update(caller.spotId(), spotMemberId, columns);
     }
 
-    @DeleteMapping("/{spotMemberId}")
+    @DeleteMapping("/v1/spotMembers/{spotMemberId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Delete a spot member (Cohort)",
             description = "Removes the member from the Spot, its groups, tags and custom property values.")

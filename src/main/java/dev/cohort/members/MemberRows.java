@@ -31,8 +31,8 @@ public final class MemberRows {
             + "array(select t.tag_id from member_tag t where t.spot_id = m.spot_id and t.member_id = m.id "
             + "order by t.assigned_at, t.tag_id) as tag_ids";
 
-    /** Alphabetical order: last name, first name, email, then id for a stable order. */
-    public static final String ALPHABETICAL = "m.lastname, m.firstname, m.email, m.id";
+    /** Alphabetical order ignoring case: last name, first name, email, then id for a stable order. */
+    public static final String ALPHABETICAL = "lower(m.lastname), lower(m.firstname), lower(m.email), m.id";
 
     public static final RowMapper<SpotMember> MAPPER = MemberRows::read;
 
