@@ -8,12 +8,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Base of the HTTP tests: the real application on a random port, on the embedded PostgreSQL or the external
  * server (see {@link TestDatabase}). Every test creates its own Spot, so tests never see each other's data.
  */
 @SpringBootTest(classes = CohortApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestPropertySource(properties = {"COHORT_ADMIN_TOKEN=" + ApiTest.ADMIN_TOKEN, "COHORT_RATE_LIMIT=off"})
 public abstract class ApiTest {
     public static final String ADMIN_TOKEN = "test-admin-token";
 
@@ -35,10 +37,10 @@ public abstract class ApiTest {
             registry.add("COHORT_DB_USER", TestDatabase::user);
             registry.add("COHORT_DB_PASSWORD", TestDatabase::password);
         } else {
-            registry.add("COHORT_DATA_DIR", () -> TestDatabase.embeddedDataDir().toString());
+            // Called once per application context: each context gets its own embedded server and data.
+            String dir = TestDatabase.newEmbeddedDataDir().toString();
+            registry.add("COHORT_DATA_DIR", () -> dir);
         }
-        registry.add("COHORT_ADMIN_TOKEN", () -> ADMIN_TOKEN);
-        registry.add("COHORT_RATE_LIMIT", () -> "off");
     }
 
     protected Api api() {

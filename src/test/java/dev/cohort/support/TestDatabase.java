@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class TestDatabase {
     private static String externalUrl;
-    private static Path embeddedDir;
 
     private TestDatabase() {
     }
@@ -56,16 +55,13 @@ public final class TestDatabase {
         return externalUrl;
     }
 
-    /** A fresh data directory for the embedded server of this test JVM. */
-    public static synchronized Path embeddedDataDir() {
-        if (embeddedDir == null) {
-            try {
-                embeddedDir = Files.createTempDirectory("cohort-test-");
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
+    /** A fresh data directory for an embedded server. */
+    public static Path newEmbeddedDataDir() {
+        try {
+            return Files.createTempDirectory("cohort-test-");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
-        return embeddedDir;
     }
 
     /** Replaces the database name in a {@code jdbc:postgresql://host:port/db?params} URL. */
