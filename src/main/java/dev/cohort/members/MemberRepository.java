@@ -79,7 +79,9 @@ class MemberRepository {
                         + where + " order by " + MemberRows.ALPHABETICAL + " limit :limit offset :offset")
                 .params(params).param("spot", spotId).param("limit", paging.limit()).param("offset", paging.offset())
                 .query(MemberRows.MAPPER).list();
-        long total = items.size() < paging.limit() && (paging.offset() > 0 ? !items.isEmpty() : true)
+        // A short page that is not past the end tells the total without counting.
+        boolean lastPage = items.size() < paging.limit() && (!items.isEmpty() || paging.offset() == 0);
+        long total = lastPage
                 ? paging.offset() + items.size()
                 : jdbc.sql("select count(*) from member m where m.spot_id = :spot" + where)
                         .params(params).param("spot", spotId).query(Long.class).single();

@@ -1,0 +1,45 @@
+package dev.cohort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Dependencies point one way: spots ← members ← groups; plumbing (web, errors, system) depends on no feature. */
+class ModuleStructureTest {
+    private static final Path SOURCES = Path.of("src/main/java/dev/cohort");
+
+    /** For each module, the feature modules it must not import. */
+    private static final Map<String, List<String>> FORBIDDEN = Map.of(
+            "errors", List.of("spots", "members", "groups", "web", "system"),
+            "web", List.of("spots", "members", "groups"),
+            "system", List.of("spots", "members", "groups"),
+            "spots", List.of("members", "groups"),
+            "members", List.of("groups"));
+
+    @Test
+    void modules_only_import_the_modules_below_them() throws IOException {
+        List<String> violations = new ArrayList<>();
+        for (Map.Entry<String, List<String>> rule : FORBIDDEN.entrySet()) {
+            try (Stream<Path> files = Files.walk(SOURCES.resolve(rule.getKey()))) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                    for (String line : Files.readAllLines(file)) {
+                        for (String target : rule.getValue()) {
+                            if (line.startsWith("import dev.cohort." + target + ".")
+                                    || line.startsWith("import static dev.cohort." + target + ".")) {
+                                violations.add(file + ": " + line);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(violations).isEmpty();
+    }
+}
