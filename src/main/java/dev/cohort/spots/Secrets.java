@@ -38,6 +38,11 @@ final class Secrets {
         }
     }
 
+    /** The first characters of a key, kept to recognise it; nothing of a short key. */
+    static String prefix(String key) {
+        return key.length() >= 24 ? key.substring(0, 7) : "";
+    }
+
     static boolean constantTimeEquals(String a, String b) {
         return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
     }

@@ -25,6 +25,10 @@ class SpotBootstrap implements ApplicationRunner {
         var givenKey = settings.get("COHORT_BOOTSTRAP_API_KEY");
         spots.bootstrap(givenKey.orElse(null), settings.get("COHORT_BOOTSTRAP_MEMBER_TOKEN_SECRET").orElse(null))
                 .ifPresent(created -> {
+                    if (givenKey.isPresent() && givenKey.get().length() < 24) {
+                        log.warn("COHORT_BOOTSTRAP_API_KEY is short ({} characters): fine for a trial, "
+                                + "use a long random key in production", givenKey.get().length());
+                    }
                     if (givenKey.isPresent()) {
                         log.info("Created the Default Spot {} with the API key from COHORT_BOOTSTRAP_API_KEY",
                                 created.spot().id());

@@ -39,7 +39,7 @@ class SpotRepository {
     void insertKey(UUID spotId, String key) {
         jdbc.sql("insert into api_key (id, spot_id, key_hash, key_prefix) values (:id, :spot, :hash, :prefix)")
                 .param("id", UUID.randomUUID()).param("spot", spotId)
-                .param("hash", Secrets.hash(key)).param("prefix", key.substring(0, 8))
+                .param("hash", Secrets.hash(key)).param("prefix", Secrets.prefix(key))
                 .update();
     }
 

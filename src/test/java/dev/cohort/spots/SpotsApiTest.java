@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cohort.support.Api;
 import dev.cohort.support.ApiTest;
 import java.util.Map;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.api.Test;
 
 class SpotsApiTest extends ApiTest {
@@ -24,6 +26,18 @@ class SpotsApiTest extends ApiTest {
         long plain = jdbc.sql("select count(*) from api_key where key_hash = :key or key_prefix = :key")
                 .param("key", spot.key).query(Long.class).single();
         assertThat(plain).isZero();
+    }
+
+    @Autowired
+    SpotService spots;
+
+    @Test
+    void a_given_key_of_any_length_works_and_is_stored_without_a_prefix() {
+        String shortKey = "k" + UUID.randomUUID().toString().substring(0, 6);
+        spots.create("Trial", shortKey, null);
+        api().send("GET", "/v1/groups", shortKey, null, null).expect(200);
+        assertThat(jdbc.sql("select key_prefix from api_key where key_hash = encode(sha256(convert_to(:k, 'UTF8')), 'hex')")
+                .param("k", shortKey).query(String.class).single()).isEmpty();
     }
 
     @Test
