@@ -1,5 +1,6 @@
 package dev.cohort.members;
 
+import static dev.cohort.members.Query.q;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cohort.support.Api;
@@ -149,11 +150,6 @@ class CustomRolesApiTest extends ApiTest {
         assertThat(spot.get("/v1/spotMembers").expect(200).body().path("total").asLong()).isEqualTo(3);
         assertThat(spot.post("/v1/spotMembers", Map.of("email", "dan@example.com", "customRoleId", coach))
                 .expect(400).problemFields()).containsExactly("customRoleId");
-    }
-
-    /** Encodes the filter brackets, which Tomcat refuses raw in a query. */
-    static String q(String path) {
-        return path.replace("[", "%5B").replace("]", "%5D");
     }
 
     private static List<String> labels(Api.Response list) {
