@@ -170,6 +170,7 @@ class TagController {
         tags.unassign(caller.spotId(), tagId, memberIds(body), "spotMemberIds");
     }
 
+    /** The ids sent, null where one is not a UUID. */
     private List<UUID> memberIds(JsonNode body) {
         JsonBody json = JsonBody.of(body);
         List<String> texts = json.textList("spotMemberIds", true);
@@ -177,16 +178,8 @@ class TagController {
         if (texts.size() > settings.bulkLimit()) {
             throw new TooLargeException("spotMemberIds", settings.bulkLimit(), texts.size());
         }
-        List<UUID> ids = new ArrayList<>();
-        for (int i = 0; i < texts.size(); i++) {
-            UUID id = Ids.parse(texts.get(i));
-            if (id == null) {
-                json.problem("spotMemberIds[" + i + "]", "must be a UUID");
-            }
-            ids.add(id);
-        }
-        json.validate();
-        return ids;
+        // Malformed ids stay as nulls, so that they are reported with the unknown ones, at their index.
+        return texts.stream().map(Ids::parse).toList();
     }
 
     private static TagService.NewTag newTag(JsonBody json) {

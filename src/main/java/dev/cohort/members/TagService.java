@@ -96,7 +96,7 @@ class TagService {
 
     /**
      * Tags the members; members who have it already are left as they are. Every id must be a member of the Spot,
-     * else nothing changes and each other id is reported as {@code field[i]}.
+     * else nothing changes and each other id (null where the request held no UUID) is reported as {@code field[i]}.
      */
     @Transactional
     void assign(UUID spotId, UUID tagId, List<UUID> memberIds, String field) {
@@ -128,10 +128,14 @@ class TagService {
 
     private UUID[] requireMembers(UUID spotId, List<UUID> memberIds, String field) {
         Set<UUID> distinct = new LinkedHashSet<>(memberIds);
+        distinct.remove(null);
         Set<UUID> known = members.existing(spotId, distinct);
         List<FieldProblem> problems = new ArrayList<>();
         for (int i = 0; i < memberIds.size(); i++) {
-            if (!known.contains(memberIds.get(i))) {
+            UUID id = memberIds.get(i);
+            if (id == null) {
+                problems.add(new FieldProblem(field + "[" + i + "]", "must be a UUID"));
+            } else if (!known.contains(id)) {
                 problems.add(new FieldProblem(field + "[" + i + "]", "is not a member of this Spot"));
             }
         }
