@@ -172,6 +172,21 @@ class TagAssignmentsApiTest extends ApiTest {
                 .isZero();
     }
 
+    @Test
+    void a_change_of_tags_moves_the_updated_at_of_the_members_it_changed_only() {
+        Api.SpotClient spot = newSpot();
+        String vip = tag(spot, "VIP");
+        String ann = spot.member("ann@example.com");
+        String bob = spot.member("bob@example.com");
+        jdbc.sql("update member set updated_at = now() - interval '1 day' where spot_id = :spot")
+                .param("spot", UUID.fromString(spot.spotId)).update();
+        long before = spot.get("/v1/spotMembers/" + bob).expect(200).body().path("updatedAt").asLong();
+        assign(spot, vip, List.of(ann)).expect(204);
+        unassign(spot, vip, List.of(bob)).expect(204);
+        assertThat(spot.get("/v1/spotMembers/" + ann).expect(200).body().path("updatedAt").asLong()).isGreaterThan(before);
+        assertThat(spot.get("/v1/spotMembers/" + bob).expect(200).body().path("updatedAt").asLong()).isEqualTo(before);
+    }
+
     private static List<String> emails(Api.Response list) {
         return list.body().path("items").valueStream().map(item -> item.path("email").asString()).toList();
     }
