@@ -1,0 +1,151 @@
+package dev.cohort.members;
+
+import static dev.cohort.web.Filters.Op.contains;
+import static dev.cohort.web.Filters.Op.eq;
+import static dev.cohort.web.Filters.Op.in;
+
+import dev.cohort.errors.ConflictException;
+import dev.cohort.errors.FieldProblem;
+import dev.cohort.errors.InvalidInputException;
+import dev.cohort.errors.NotFoundException;
+import dev.cohort.web.Filters;
+import dev.cohort.web.ListPage;
+import dev.cohort.web.Paging;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.MultiValueMap;
+
+/** The tags of a Spot, in their order, and their assignment to members. Names are unique case-insensitively. */
+@Service
+class TagService {
+    /** {@code name[eq]} and {@code name[in]} compare case-insensitively, as names are unique that way. */
+    static final Filters.Spec FILTERS = Filters.spec().email("name", "t.name", eq, in, contains);
+
+    private final TagRepository tags;
+    private final MemberService members;
+
+    TagService(TagRepository tags, MemberService members) {
+        this.tags = tags;
+        this.members = members;
+    }
+
+    /** A tag to create, as read from a request. */
+    record NewTag(String name, String emoji) {
+    }
+
+    @Transactional
+    Tag create(UUID spotId, NewTag tag) {
+        tags.lockPositions(spotId);
+        try {
+            return tags.insert(spotId, tag.name(), tag.emoji());
+        } catch (DuplicateKeyException e) {
+            throw duplicate(tag.name());
+        }
+    }
+
+    /**
+     * Creates the tags whose names are free, at the next positions in the given order; names must be distinct
+     * case-insensitively. Returns those created; the others were taken.
+     */
+    @Transactional
+    List<Tag> createAll(UUID spotId, List<NewTag> batch) {
+        if (batch.isEmpty()) {
+            return List.of();
+        }
+        tags.lockPositions(spotId);
+        return tags.insertAll(spotId, batch.stream().map(NewTag::name).toList(),
+                batch.stream().map(NewTag::emoji).toList());
+    }
+
+    Tag get(UUID spotId, UUID id) {
+        return tags.find(spotId, id).orElseThrow(() -> new NotFoundException("Tag"));
+    }
+
+    ListPage<Tag> list(UUID spotId, MultiValueMap<String, String> query) {
+        Paging paging = Paging.from(query);
+        Filters.Where where = FILTERS.parse(query);
+        return tags.page(spotId, where.sql(), where.params(), paging);
+    }
+
+    /** Updates the given columns ({@code name}, {@code emoji}), already validated. */
+    @Transactional
+    Tag update(UUID spotId, UUID id, Map<String, Object> columns) {
+        try {
+            if (!tags.update(spotId, id, columns)) {
+                throw new NotFoundException("Tag");
+            }
+        } catch (DuplicateKeyException e) {
+            throw duplicate(String.valueOf(columns.get("name")));
+        }
+        return get(spotId, id);
+    }
+
+    @Transactional
+    void delete(UUID spotId, UUID id) {
+        if (!tags.delete(spotId, id)) {
+            throw new NotFoundException("Tag");
+        }
+    }
+
+    /**
+     * Tags the members; members who have it already are left as they are. Every id must be a member of the Spot,
+     * else nothing changes and each other id (null where the request held no UUID) is reported as {@code field[i]}.
+     */
+    @Transactional
+    void assign(UUID spotId, UUID tagId, List<UUID> memberIds, String field) {
+        requireTag(spotId, tagId);
+        tags.assign(spotId, tagId, requireMembers(spotId, memberIds, field));
+    }
+
+    /** Untags the members; members without the tag are left as they are. Same id rules as {@link #assign}. */
+    @Transactional
+    void unassign(UUID spotId, UUID tagId, List<UUID> memberIds, String field) {
+        requireTag(spotId, tagId);
+        tags.unassign(spotId, tagId, requireMembers(spotId, memberIds, field));
+    }
+
+    ListPage<SpotMember> members(UUID spotId, UUID tagId, MultiValueMap<String, String> query) {
+        Paging paging = Paging.from(query);
+        Filters.Params params = new Filters.Params();
+        Filters.Where where = MemberFilters.spec().parse(query, params);
+        String sql = where.sql() + MemberFilters.search(query.getFirst("search"), params);
+        get(spotId, tagId);
+        return tags.members(spotId, tagId, sql, params.values(), paging);
+    }
+
+    private void requireTag(UUID spotId, UUID tagId) {
+        if (!tags.lockShared(spotId, tagId)) {
+            throw new NotFoundException("Tag");
+        }
+    }
+
+    private UUID[] requireMembers(UUID spotId, List<UUID> memberIds, String field) {
+        Set<UUID> distinct = new LinkedHashSet<>(memberIds);
+        distinct.remove(null);
+        Set<UUID> known = members.existing(spotId, distinct);
+        List<FieldProblem> problems = new ArrayList<>();
+        for (int i = 0; i < memberIds.size(); i++) {
+            UUID id = memberIds.get(i);
+            if (id == null) {
+                problems.add(new FieldProblem(field + "[" + i + "]", "must be a UUID"));
+            } else if (!known.contains(id)) {
+                problems.add(new FieldProblem(field + "[" + i + "]", "is not a member of this Spot"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return distinct.toArray(UUID[]::new);
+    }
+
+    private static ConflictException duplicate(String name) {
+        return new ConflictException("name", "A tag named '" + name + "' already exists");
+    }
+}
