@@ -56,6 +56,10 @@ class DatabaseConfig {
                     .setCleanDataDirectory(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "100")
+                    // The library starts PostgreSQL for throwaway test data (fsync and synchronous commit off);
+                    // this is the service's real data, so a committed change must survive a crash.
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
                     .start();
             log.info("Embedded PostgreSQL started on port {} with data in {} ({} ms)", postgres.getPort(), dir,
                     (System.nanoTime() - started) / 1_000_000);
