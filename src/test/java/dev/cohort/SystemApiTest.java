@@ -30,6 +30,15 @@ class SystemApiTest extends ApiTest {
     }
 
     @Test
+    void the_embedded_database_commits_durably() {
+        if (!dev.cohort.support.TestDatabase.external()) {
+            assertThat(jdbc.sql("select current_setting('fsync')").query(String.class).single()).isEqualTo("on");
+            assertThat(jdbc.sql("select current_setting('synchronous_commit')").query(String.class).single())
+                    .isEqualTo("on");
+        }
+    }
+
+    @Test
     void the_default_spot_exists_after_the_first_start() {
         long spots = jdbc.sql("select count(*) from spot where name = 'Default Spot'").query(Long.class).single();
         assertThat(spots).isEqualTo(1);

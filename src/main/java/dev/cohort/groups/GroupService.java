@@ -4,9 +4,8 @@ import dev.cohort.errors.NotFoundException;
 import dev.cohort.members.MemberFilters;
 import dev.cohort.members.MembersDeleted;
 import dev.cohort.members.SpotMember;
-import dev.cohort.web.Filters;
 import dev.cohort.web.ListPage;
-import dev.cohort.web.Paging;
+import dev.cohort.web.ListQuery;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -50,9 +49,8 @@ public class GroupService {
     }
 
     public ListPage<Group> list(UUID spotId, MultiValueMap<String, String> query) {
-        Paging paging = Paging.from(query);
-        Filters.Where where = GroupFilters.SPEC.parse(query);
-        return groups.page(spotId, where.sql(), where.params(), paging);
+        ListQuery list = ListQuery.read(query, GroupFilters.SPEC);
+        return groups.page(spotId, list.where(), list.params(), list.paging());
     }
 
     @Transactional
@@ -140,12 +138,9 @@ public class GroupService {
     }
 
     public ListPage<SpotMember> members(UUID spotId, UUID groupId, MultiValueMap<String, String> query) {
-        Paging paging = Paging.from(query);
-        Filters.Params params = new Filters.Params();
-        Filters.Where where = MemberFilters.spec().parse(query, params);
-        String sql = where.sql() + MemberFilters.search(query.getFirst("search"), params);
+        ListQuery list = MemberFilters.read(query);
         get(spotId, groupId);
-        return groups.members(spotId, groupId, sql, params.values(), paging, !sql.isEmpty());
+        return groups.members(spotId, groupId, list.where(), list.params(), list.paging(), list.filtered());
     }
 
     @EventListener

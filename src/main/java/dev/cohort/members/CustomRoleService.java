@@ -8,7 +8,7 @@ import dev.cohort.errors.ConflictException;
 import dev.cohort.errors.NotFoundException;
 import dev.cohort.web.Filters;
 import dev.cohort.web.ListPage;
-import dev.cohort.web.Paging;
+import dev.cohort.web.ListQuery;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -43,9 +43,8 @@ class CustomRoleService {
     }
 
     ListPage<CustomRole> list(UUID spotId, MultiValueMap<String, String> query) {
-        Paging paging = Paging.from(query);
-        Filters.Where where = FILTERS.parse(query);
-        return roles.page(spotId, where.sql(), where.params(), paging);
+        ListQuery list = ListQuery.read(query, FILTERS);
+        return roles.page(spotId, list.where(), list.params(), list.paging());
     }
 
     /** Updates the given columns, already validated. */

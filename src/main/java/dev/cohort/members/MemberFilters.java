@@ -13,8 +13,10 @@ import static dev.cohort.web.Filters.Op.neq;
 import static dev.cohort.web.Filters.Op.notin;
 
 import dev.cohort.web.Filters;
+import dev.cohort.web.ListQuery;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.util.MultiValueMap;
 
 /**
  * The filters every member list accepts (the spot-members list, a group's and a tag's members): MeltingSpot's
@@ -51,6 +53,11 @@ public final class MemberFilters {
                 + " where mt.spot_id = m.spot_id and mt.member_id = m.id and (lower(tg.name) in (" + params.bind(names) + ")"
                 + (ids.isEmpty() ? "" : " or tg.id in (" + params.bind(ids) + ")") + "))";
         return op == notin ? "not " + match : match;
+    }
+
+    /** Paging, filters and {@code search} of a member list request. */
+    public static ListQuery read(MultiValueMap<String, String> query) {
+        return ListQuery.read(query, spec(), params -> search(query.getFirst("search"), params));
     }
 
     /** The {@code search} condition, or "" when there is none. */

@@ -3,9 +3,8 @@ package dev.cohort.members;
 import dev.cohort.errors.ConflictException;
 import dev.cohort.errors.InvalidInputException;
 import dev.cohort.errors.NotFoundException;
-import dev.cohort.web.Filters;
 import dev.cohort.web.ListPage;
-import dev.cohort.web.Paging;
+import dev.cohort.web.ListQuery;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -83,11 +82,8 @@ public class MemberService {
     }
 
     public ListPage<SpotMember> list(UUID spotId, MultiValueMap<String, String> query) {
-        Paging paging = Paging.from(query);
-        Filters.Params params = new Filters.Params();
-        Filters.Where where = MemberFilters.spec().parse(query, params);
-        String sql = where.sql() + MemberFilters.search(query.getFirst("search"), params);
-        return members.page(spotId, sql, params.values(), paging);
+        ListQuery list = MemberFilters.read(query);
+        return members.page(spotId, list.where(), list.params(), list.paging());
     }
 
     /** Updates the given columns (already validated); {@code customRoleId} must name a role of the Spot. */

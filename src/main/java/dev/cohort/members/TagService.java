@@ -10,7 +10,7 @@ import dev.cohort.errors.InvalidInputException;
 import dev.cohort.errors.NotFoundException;
 import dev.cohort.web.Filters;
 import dev.cohort.web.ListPage;
-import dev.cohort.web.Paging;
+import dev.cohort.web.ListQuery;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -69,9 +69,8 @@ class TagService {
     }
 
     ListPage<Tag> list(UUID spotId, MultiValueMap<String, String> query) {
-        Paging paging = Paging.from(query);
-        Filters.Where where = FILTERS.parse(query);
-        return tags.page(spotId, where.sql(), where.params(), paging);
+        ListQuery list = ListQuery.read(query, FILTERS);
+        return tags.page(spotId, list.where(), list.params(), list.paging());
     }
 
     /** Updates the given columns ({@code name}, {@code emoji}), already validated. */
@@ -112,12 +111,9 @@ class TagService {
     }
 
     ListPage<SpotMember> members(UUID spotId, UUID tagId, MultiValueMap<String, String> query) {
-        Paging paging = Paging.from(query);
-        Filters.Params params = new Filters.Params();
-        Filters.Where where = MemberFilters.spec().parse(query, params);
-        String sql = where.sql() + MemberFilters.search(query.getFirst("search"), params);
+        ListQuery list = MemberFilters.read(query);
         get(spotId, tagId);
-        return tags.members(spotId, tagId, sql, params.values(), paging);
+        return tags.members(spotId, tagId, list.where(), list.params(), list.paging());
     }
 
     private void requireTag(UUID spotId, UUID tagId) {

@@ -104,6 +104,14 @@ class ProblemAdvice {
         return problem(HttpStatus.NOT_FOUND, "Not found", "No endpoint " + e.getHttpMethod() + " /" + e.getResourcePath(), null);
     }
 
+    /** A concurrent request removed something this one referred to (a member deleted while being added). */
+    @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
+    ProblemDetail integrity(org.springframework.dao.DataIntegrityViolationException e) {
+        log.info("Refused a change that conflicts with a concurrent one: {}", e.getMostSpecificCause().getMessage());
+        return problem(HttpStatus.CONFLICT, "Conflict",
+                "The change conflicts with a concurrent change to the same data; nothing was changed, retry", null);
+    }
+
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         log.error("Unexpected error", e);

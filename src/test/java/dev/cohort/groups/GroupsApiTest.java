@@ -276,6 +276,8 @@ class GroupsApiTest extends ApiTest {
         assertThat(spot.get(base + "?limit=101").expect(400).problemFields()).containsExactly("limit");
         assertThat(spot.get(base + "?limit=abc").expect(400).problemFields()).containsExactly("limit");
         assertThat(spot.get(base + "?unknown=1").expect(400).problemFields()).containsExactly("unknown");
+        assertThat(spot.get(base + "?limit=0&status[in]=Happy").expect(400).problemFields())
+                .containsExactlyInAnyOrder("limit", "status[in]");
         assertThat(spot.get("/v1/groups?membersCount[gt]=many").expect(400).problemFields())
                 .containsExactly("membersCount[gt]");
     }
