@@ -1,5 +1,7 @@
 package dev.cohort.groups;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import dev.cohort.errors.NotFoundException;
 import dev.cohort.members.MemberFilters;
 import dev.cohort.members.MembersDeleted;
@@ -22,6 +24,7 @@ import org.springframework.util.MultiValueMap;
 /** Groups of a Spot and their members. Membership changes publish batch events inside their transaction. */
 @Service
 public class GroupService {
+    private static final Logger log = LoggerFactory.getLogger(GroupService.class);
     private final GroupRepository groups;
     private final ApplicationEventPublisher events;
 
@@ -66,6 +69,7 @@ public class GroupService {
         if (!groups.softDelete(spotId, id)) {
             throw new NotFoundException("Group");
         }
+        log.info("Spot {}: deleted group {}", spotId, id);
     }
 
     /**
@@ -116,6 +120,7 @@ public class GroupService {
             return List.of();
         }
         List<UUID> added = groups.addMembers(spotId, groupId, memberIds.toArray(UUID[]::new));
+        log.debug("Spot {}: {} of {} members added to group {}", spotId, added.size(), memberIds.size(), groupId);
         if (!added.isEmpty()) {
             events.publishEvent(new MembersAddedToGroup(spotId, groupId, added));
         }
@@ -131,6 +136,7 @@ public class GroupService {
         }
         List<UUID> removed = groups.removeMembers(spotId, groupId,
                 new LinkedHashSet<>(memberIds).toArray(UUID[]::new));
+        log.debug("Spot {}: {} members removed from group {}", spotId, removed.size(), groupId);
         if (!removed.isEmpty()) {
             events.publishEvent(new MembersRemovedFromGroup(spotId, groupId, removed));
         }

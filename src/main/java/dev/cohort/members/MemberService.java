@@ -1,5 +1,7 @@
 package dev.cohort.members;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import dev.cohort.errors.ConflictException;
 import dev.cohort.errors.InvalidInputException;
 import dev.cohort.errors.NotFoundException;
@@ -22,6 +24,7 @@ import org.springframework.util.MultiValueMap;
 /** The members of a Spot: create, invite, update, delete, list with filters. */
 @Service
 public class MemberService {
+    private static final Logger log = LoggerFactory.getLogger(MemberService.class);
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     private final MemberRepository members;
@@ -108,6 +111,7 @@ public class MemberService {
         get(spotId, id);
         events.publishEvent(new MembersDeleted(spotId, List.of(id)));
         members.delete(spotId, id);
+        log.info("Spot {}: deleted member {}", spotId, id);
     }
 
     /** The subset of {@code ids} that are members of the Spot. */

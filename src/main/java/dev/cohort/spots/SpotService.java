@@ -1,5 +1,7 @@
 package dev.cohort.spots;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import dev.cohort.errors.NotFoundException;
 import dev.cohort.web.ListPage;
 import dev.cohort.web.Paging;
@@ -13,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** Creates Spots, issues and rotates their API keys and member-token secrets, and resolves keys to Spots. */
 @Service
 public class SpotService {
+    private static final Logger log = LoggerFactory.getLogger(SpotService.class);
     private static final long KEY_CACHE_MILLIS = 10_000;
 
     private final SpotRepository spots;
@@ -35,6 +38,7 @@ public class SpotService {
         String key = apiKey != null ? apiKey : Secrets.newApiKey();
         Spot spot = spots.insert(name, secret);
         spots.insertKey(spot.id(), key);
+        log.info("Created Spot {} ({})", spot.id(), name);
         return new CreatedSpot(spot, key, secret);
     }
 
@@ -64,6 +68,7 @@ public class SpotService {
         String key = Secrets.newApiKey();
         spots.insertKey(spotId, key);
         keyCache.clear();
+        log.info("Rotated the API key of Spot {}: earlier keys are revoked", spotId);
         return key;
     }
 
