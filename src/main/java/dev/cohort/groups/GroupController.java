@@ -63,26 +63,14 @@ class GroupController {
     Group create(Caller caller, @RequestBody(required = false) JsonNode body) {
         JsonBody json = JsonBody.of(body);
         Fields fields = fields(json, true);
-        List<String> initial = json.textList("spotMemberIds", false);
-        List<UUID> initialIds = new ArrayList<>();
-        if (initial != null) {
-            if (initial.size() > settings.bulkLimit()) {
-                throw new TooLargeException("spotMemberIds", settings.bulkLimit(), initial.size());
-            }
-            initialIds = memberIds(json, "spotMemberIds", initial);
+        List<UUID> initial = List.of();
+        if (json.has("spotMemberIds")) {
+            initial = json.bulkList("spotMemberIds", settings.bulkLimit()).stream().map(Ids::parse).toList();
         }
         json.validate();
-        if (!initialIds.isEmpty()) {
-            Set<UUID> known = members.existing(caller.spotId(), initialIds);
-            for (int i = 0; i < initialIds.size(); i++) {
-                if (!known.contains(initialIds.get(i))) {
-                    json.problem("spotMemberIds[" + i + "]", "unknown spot member");
-                }
-            }
-            json.validate();
-        }
+        UUID[] members = this.members.requireMembers(caller.spotId(), initial, "spotMemberIds");
         return groups.create(caller.spotId(), fields.name(), fields.description(), fields.emoji(), fields.icon(),
-                initialIds);
+                List.of(members));
     }
 
     record BulkCreateResult(List<Group> created, List<JsonNode> failed) {
@@ -183,12 +171,7 @@ class GroupController {
                     + "malformed ids, unknown ids and other Spots' members; Cohort's alreadyInGroupSpotMemberIds: "
                     + "those that were in it already. 413 over the bulk limit (COHORT_BULK_LIMIT, default 1000).")
     BulkAddResult bulkAdd(Caller caller, @PathVariable UUID groupId, @RequestBody(required = false) JsonNode body) {
-        JsonBody json = JsonBody.of(body);
-        List<String> ids = json.textList("spotMemberIds", true);
-        json.validate();
-        if (ids.size() > settings.bulkLimit()) {
-            throw new TooLargeException("spotMemberIds", settings.bulkLimit(), ids.size());
-        }
+        List<String> ids = JsonBody.of(body).bulkList("spotMemberIds", settings.bulkLimit());
         GroupService.BulkAdd result = groups.bulkAdd(caller.spotId(), groupId, ids);
         return new BulkAddResult(result.added(), result.failed(), result.alreadyMembers());
     }
@@ -202,12 +185,7 @@ class GroupController {
     BulkRemoveResult bulkRemove(Caller caller, @PathVariable UUID groupId,
                                 @RequestBody(required = false) JsonNode body) {
         JsonBody json = JsonBody.of(body);
-        List<String> ids = json.textList("spotMemberIds", true);
-        json.validate();
-        if (ids.size() > settings.bulkLimit()) {
-            throw new TooLargeException("spotMemberIds", settings.bulkLimit(), ids.size());
-        }
-        List<UUID> parsed = memberIds(json, "spotMemberIds", ids);
+        List<UUID> parsed = memberIds(json, "spotMemberIds", json.bulkList("spotMemberIds", settings.bulkLimit()));
         json.validate();
         return new BulkRemoveResult(groups.bulkRemove(caller.spotId(), groupId, parsed));
     }

@@ -1,6 +1,5 @@
 package dev.cohort.members;
 
-import dev.cohort.errors.TooLargeException;
 import dev.cohort.spots.Caller;
 import dev.cohort.system.Settings;
 import dev.cohort.web.JsonBody;
@@ -86,12 +85,8 @@ class MemberController {
             description = "Invalid, repeated or already used emails are returned in 'failed'. 413 over the bulk limit.")
     BulkInviteResult bulkInvite(Caller caller, @RequestBody(required = false) JsonNode body) {
         JsonBody json = JsonBody.of(body);
-        List<String> emails = json.textList("emails", true);
         json.bool("withEmailNotification");
-        json.validate();
-        if (emails.size() > settings.bulkLimit()) {
-            throw new TooLargeException("emails", settings.bulkLimit(), emails.size());
-        }
+        List<String> emails = json.bulkList("emails", settings.bulkLimit());
         MemberService.BulkInvite result = members.invite(caller.spotId(), emails);
         List<Map<String, Object>> failed = new ArrayList<>();
         for (String email : result.failedEmails()) {

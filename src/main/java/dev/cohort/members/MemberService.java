@@ -3,12 +3,14 @@ package dev.cohort.members;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import dev.cohort.errors.ConflictException;
+import dev.cohort.errors.FieldProblem;
 import dev.cohort.errors.InvalidInputException;
 import dev.cohort.errors.NotFoundException;
 import dev.cohort.web.ListPage;
 import dev.cohort.web.ListQuery;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -112,6 +114,29 @@ public class MemberService {
         events.publishEvent(new MembersDeleted(spotId, List.of(id)));
         members.delete(spotId, id);
         log.info("Spot {}: deleted member {}", spotId, id);
+    }
+
+    /**
+     * The distinct ids, when every one is a member of the Spot; otherwise a 400 naming {@code field[i]} for each
+     * null (malformed) id and each id that is not a member.
+     */
+    public UUID[] requireMembers(UUID spotId, List<UUID> memberIds, String field) {
+        Set<UUID> distinct = new LinkedHashSet<>(memberIds);
+        distinct.remove(null);
+        Set<UUID> known = members.existing(spotId, distinct);
+        List<FieldProblem> problems = new ArrayList<>();
+        for (int i = 0; i < memberIds.size(); i++) {
+            UUID id = memberIds.get(i);
+            if (id == null) {
+                problems.add(new FieldProblem(field + "[" + i + "]", "must be a UUID"));
+            } else if (!known.contains(id)) {
+                problems.add(new FieldProblem(field + "[" + i + "]", "is not a member of this Spot"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return distinct.toArray(UUID[]::new);
     }
 
     /** The subset of {@code ids} that are members of the Spot. */

@@ -172,12 +172,7 @@ class TagController {
 
     /** The ids sent, null where one is not a UUID. */
     private List<UUID> memberIds(JsonNode body) {
-        JsonBody json = JsonBody.of(body);
-        List<String> texts = json.textList("spotMemberIds", true);
-        json.validate();
-        if (texts.size() > settings.bulkLimit()) {
-            throw new TooLargeException("spotMemberIds", settings.bulkLimit(), texts.size());
-        }
+        List<String> texts = JsonBody.of(body).bulkList("spotMemberIds", settings.bulkLimit());
         // Malformed ids stay as nulls, so that they are reported with the unknown ones, at their index.
         return texts.stream().map(Ids::parse).toList();
     }

@@ -5,17 +5,12 @@ import static dev.cohort.web.Filters.Op.eq;
 import static dev.cohort.web.Filters.Op.in;
 
 import dev.cohort.errors.ConflictException;
-import dev.cohort.errors.FieldProblem;
-import dev.cohort.errors.InvalidInputException;
 import dev.cohort.errors.NotFoundException;
 import dev.cohort.web.Filters;
 import dev.cohort.web.ListPage;
 import dev.cohort.web.ListQuery;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -100,14 +95,14 @@ class TagService {
     @Transactional
     void assign(UUID spotId, UUID tagId, List<UUID> memberIds, String field) {
         requireTag(spotId, tagId);
-        tags.assign(spotId, tagId, requireMembers(spotId, memberIds, field));
+        tags.assign(spotId, tagId, members.requireMembers(spotId, memberIds, field));
     }
 
     /** Untags the members; members without the tag are left as they are. Same id rules as {@link #assign}. */
     @Transactional
     void unassign(UUID spotId, UUID tagId, List<UUID> memberIds, String field) {
         requireTag(spotId, tagId);
-        tags.unassign(spotId, tagId, requireMembers(spotId, memberIds, field));
+        tags.unassign(spotId, tagId, members.requireMembers(spotId, memberIds, field));
     }
 
     ListPage<SpotMember> members(UUID spotId, UUID tagId, MultiValueMap<String, String> query) {
@@ -120,25 +115,6 @@ class TagService {
         if (!tags.lockShared(spotId, tagId)) {
             throw new NotFoundException("Tag");
         }
-    }
-
-    private UUID[] requireMembers(UUID spotId, List<UUID> memberIds, String field) {
-        Set<UUID> distinct = new LinkedHashSet<>(memberIds);
-        distinct.remove(null);
-        Set<UUID> known = members.existing(spotId, distinct);
-        List<FieldProblem> problems = new ArrayList<>();
-        for (int i = 0; i < memberIds.size(); i++) {
-            UUID id = memberIds.get(i);
-            if (id == null) {
-                problems.add(new FieldProblem(field + "[" + i + "]", "must be a UUID"));
-            } else if (!known.contains(id)) {
-                problems.add(new FieldProblem(field + "[" + i + "]", "is not a member of this Spot"));
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
-        return distinct.toArray(UUID[]::new);
     }
 
     private static ConflictException duplicate(String name) {

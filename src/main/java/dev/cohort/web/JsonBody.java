@@ -2,6 +2,7 @@ package dev.cohort.web;
 
 import dev.cohort.errors.FieldProblem;
 import dev.cohort.errors.InvalidInputException;
+import dev.cohort.errors.TooLargeException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -159,6 +160,19 @@ public final class JsonBody {
             problem(field, "must be a UUID");
         }
         return id;
+    }
+
+    /**
+     * A required array of at most {@code limit} strings, as a bulk call carries: the body's other problems are
+     * thrown first, then a {@link TooLargeException} when the array is longer.
+     */
+    public List<String> bulkList(String field, int limit) {
+        List<String> items = textList(field, true);
+        validate();
+        if (items.size() > limit) {
+            throw new TooLargeException(prefix + field, limit, items.size());
+        }
+        return items;
     }
 
     /** An array of strings; null when absent (and a problem when {@code required}). */
