@@ -136,6 +136,14 @@ class GroupController {
         groups.delete(caller.spotId(), groupId);
     }
 
+    @PostMapping("/v1/groups/{groupId}~restore")
+    @Operation(summary = "Restore a deleted group (Cohort)",
+            description = "Within COHORT_GROUP_RETENTION_DAYS (default 30) of its deletion: the group comes back with "
+                    + "its members and links, and access it gave is given back without a second email. 404 after.")
+    Group restore(Caller caller, @PathVariable UUID groupId) {
+        return groups.restore(caller.spotId(), groupId);
+    }
+
     @GetMapping("/v1/groups/{groupId}/spotMembers")
     @Operation(summary = "List a group's members, alphabetically (last name, first name, email)",
             description = "Filters as the spot members list: email[in], firstname[in], lastname[in], "

@@ -7,7 +7,10 @@ import dev.cohort.web.Paging;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,7 +22,9 @@ class GroupRepository {
     /** A group's exact member count: the sum of its deltas (folded to one row by {@link GroupCountCompactor}). */
     static final String MEMBERS_COUNT = "(select coalesce(sum(c.delta), 0) from group_member_count c "
             + "where c.spot_id = g.spot_id and c.group_id = g.id)";
-    static final String RESOURCES_COUNT = "0";
+    /** Links live in the access module's table; a group only counts them. */
+    static final String RESOURCES_COUNT = "(select count(*) from resource_group_link l "
+            + "where l.spot_id = g.spot_id and l.group_id = g.id)";
     private static final String COLUMNS = "g.id, g.name, g.description, g.emoji, g.icon, g.kind, g.created_at, "
             + "g.updated_at, " + MEMBERS_COUNT + " as members_count, " + RESOURCES_COUNT + " as resources_count";
 
@@ -74,6 +79,46 @@ class GroupRepository {
         return jdbc.sql("update member_group set deleted_at = now() "
                         + "where spot_id = :spot and id = :id and deleted_at is null")
                 .param("spot", spotId).param("id", id).update() == 1;
+    }
+
+    boolean restore(UUID spotId, UUID id, int retentionDays) {
+        return jdbc.sql("update member_group set deleted_at = null, updated_at = now() where spot_id = :spot "
+                        + "and id = :id and deleted_at > now() - make_interval(days => :days)")
+                .param("spot", spotId).param("id", id).param("days", retentionDays).update() == 1;
+    }
+
+    boolean lockExclusive(UUID spotId, UUID id) {
+        return jdbc.sql("select 1 from member_group where spot_id = :spot and id = :id and deleted_at is null "
+                        + "for no key update")
+                .param("spot", spotId).param("id", id).query(Integer.class).optional().isPresent();
+    }
+
+    Set<UUID> existing(UUID spotId, Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("select id from member_group where spot_id = :spot "
+                        + "and id = any(:ids) and deleted_at is null")
+                .param("spot", spotId).param("ids", ids.toArray(UUID[]::new)).query(UUID.class).list());
+    }
+
+    record Expired(UUID spotId, UUID groupId) {
+    }
+
+    List<Expired> expired(int retentionDays, int limit) {
+        return jdbc.sql("select spot_id, id from member_group "
+                        + "where deleted_at <= now() - make_interval(days => :days) order by deleted_at limit :limit")
+                .param("days", retentionDays).param("limit", limit)
+                .query((rs, n) -> new Expired(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class))).list();
+    }
+
+    /** Removes a deleted group for good: its memberships, count rows and the group row. */
+    void purge(UUID spotId, UUID groupId) {
+        for (String sql : List.of("delete from group_membership where spot_id = :spot and group_id = :group",
+                "delete from group_member_count where spot_id = :spot and group_id = :group",
+                "delete from member_group where spot_id = :spot and id = :group and deleted_at is not null")) {
+            jdbc.sql(sql).param("spot", spotId).param("group", groupId).update();
+        }
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.cohort.errors.NotFoundException;
 import dev.cohort.members.MemberFilters;
 import dev.cohort.members.MembersDeleted;
 import dev.cohort.members.SpotMember;
+import dev.cohort.system.Settings;
 import dev.cohort.web.ListPage;
 import dev.cohort.web.ListQuery;
 import java.util.ArrayList;
@@ -28,9 +29,12 @@ public class GroupService {
     private final GroupRepository groups;
     private final ApplicationEventPublisher events;
 
-    GroupService(GroupRepository groups, ApplicationEventPublisher events) {
+    private final int retentionDays;
+
+    GroupService(GroupRepository groups, ApplicationEventPublisher events, Settings settings) {
         this.groups = groups;
         this.events = events;
+        this.retentionDays = settings.integer("COHORT_GROUP_RETENTION_DAYS", 30);
     }
 
     /** What a bulk add did: members now in the group (new or already there), those already there, and failures. */
@@ -69,7 +73,35 @@ public class GroupService {
         if (!groups.softDelete(spotId, id)) {
             throw new NotFoundException("Group");
         }
-        log.info("Spot {}: deleted group {}", spotId, id);
+        events.publishEvent(new GroupDeleted(spotId, id));
+        log.info("Spot {}: deleted group {} (restorable for {} days)", spotId, id, retentionDays);
+    }
+
+    /** Brings back a group deleted less than the retention period ago, with its members and links. */
+    @Transactional
+    public Group restore(UUID spotId, UUID id) {
+        if (!groups.restore(spotId, id, retentionDays)) {
+            throw new NotFoundException("Deleted group");
+        }
+        events.publishEvent(new GroupRestored(spotId, id));
+        log.info("Spot {}: restored group {}", spotId, id);
+        return get(spotId, id);
+    }
+
+    /**
+     * Locks a live group against membership changes (they take a shared lock) while its links change, so that a
+     * member added at the same moment is either fanned out by the link or sees the link.
+     */
+    @Transactional
+    public void lockForLinking(UUID spotId, UUID groupId) {
+        if (!groups.lockExclusive(spotId, groupId)) {
+            throw new NotFoundException("Group");
+        }
+    }
+
+    /** The subset of {@code ids} that are live groups of the Spot. */
+    public Set<UUID> existing(UUID spotId, java.util.Collection<UUID> ids) {
+        return groups.existing(spotId, ids);
     }
 
     /**

@@ -122,6 +122,11 @@ class MemberRepository {
                 .param("spot", spotId).param("ids", ids.toArray(UUID[]::new)).query(UUID.class).list());
     }
 
+    Optional<UUID> idForEmail(UUID spotId, String email) {
+        return jdbc.sql("select id from member where spot_id = :spot and lower(email) = lower(:email)")
+                .param("spot", spotId).param("email", email).query(UUID.class).optional();
+    }
+
     boolean customRoleExists(UUID spotId, UUID roleId) {
         return jdbc.sql("select 1 from custom_role where spot_id = :spot and id = :id")
                 .param("spot", spotId).param("id", roleId).query(Integer.class).optional().isPresent();

@@ -139,6 +139,20 @@ public class MemberService {
         return distinct.toArray(UUID[]::new);
     }
 
+    /** The member with this email (case-insensitive), invited into the Spot first when there is none. */
+    @Transactional
+    public UUID memberForEmail(UUID spotId, String email) {
+        if (!validEmail(email)) {
+            throw new InvalidInputException("member", "must be a spot member id or an email address");
+        }
+        Map<String, UUID> created = members.insertInvited(spotId, List.of(email.trim()));
+        if (!created.isEmpty()) {
+            return created.values().iterator().next();
+        }
+        return members.idForEmail(spotId, email.trim())
+                .orElseThrow(() -> new IllegalStateException("No member for " + email));
+    }
+
     /** The subset of {@code ids} that are members of the Spot. */
     public Set<UUID> existing(UUID spotId, Collection<UUID> ids) {
         return members.existing(spotId, ids);

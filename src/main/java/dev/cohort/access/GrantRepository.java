@@ -1,0 +1,83 @@
+package dev.cohort.access;
+
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Gives and takes away sources of participation in one statement per change, whatever the number of members:
+ * participants, their in-app notifications and their invitation emails (outbox) are written together, so that a
+ * group of 100,000 linked to a resource is one statement's work and nothing is half done.
+ */
+@Repository
+class GrantRepository {
+    private static final String NOTIFICATION_TYPE = "case f.type when 'live' then 'LiveParticipantInvited' "
+            + "when 'course' then 'CourseParticipantInvited' when 'channel' then 'MemberAddedOnChannel' "
+            + "when 'forum' then 'MemberAddedToForum' else 'MemberAddedToCollection' end";
+
+    private final JdbcClient jdbc;
+
+    GrantRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** What a grant did: participants created (invited now) and how many of those were sent an email. */
+    record Granted(int invited, int emailed) {
+    }
+
+    /**
+     * Adds {@code source} to each pair. Pairs that were not participants yet become participants, get a
+     * notification when {@code invite} is set, and an email when their pair's switch is on as well; a Pending
+     * member newly invited to a live is accepted into the Spot (rule 7). Existing participants only gain the
+     * source: no second notification or email (rule 12).
+     */
+    Granted grant(UUID spotId, Pairs pairs, Source source, boolean invite, UUID invitedBy) {
+        String sql = "with pairs as (" + pairs.sql() + "), "
+                + "targets as materialized (select x.resource_id, x.member_id, x.with_email, r.type, r.name "
+                + "  from pairs x join resource r on r.spot_id = :spot and r.id = x.resource_id), "
+                + "granted as (insert into participant as p (spot_id, resource_id, member_id, id, status, "
+                + source.column + ", invited_at, invited_by) "
+                + "  select :spot, t.resource_id, t.member_id, gen_random_uuid(), "
+                + "  case when t.type in ('live', 'course') then 'Invited' else 'Member' end, " + source.initial
+                + ", now(), cast(:invitedBy as uuid) from targets t order by t.resource_id, t.member_id "
+                + "  on conflict (spot_id, resource_id, member_id) do update set " + source.add
+                + "  returning p.resource_id, p.member_id, (xmax = 0) as created), "
+                + "fresh as materialized (select t.* from granted g join targets t "
+                + "  on t.resource_id = g.resource_id and t.member_id = g.member_id where g.created), "
+                + "notified as (insert into notification (spot_id, id, member_id, type, body) "
+                + "  select :spot, gen_random_uuid(), f.member_id, " + NOTIFICATION_TYPE + ", "
+                + "  jsonb_build_object('resourceId', f.resource_id, 'resourceType', f.type, 'resourceName', f.name) "
+                + "  from fresh f where :invite), "
+                + "mailed as (insert into outbox (spot_id, message_id, template, member_id, resource_id) "
+                + "  select :spot, gen_random_uuid(), f.type, f.member_id, f.resource_id from fresh f "
+                + "  where :invite and f.with_email returning 1), "
+                + "accepted as (update member m set status = 'Accepted', "
+                + "  registration_date = coalesce(m.registration_date, now()), updated_at = now() "
+                + "  from (select distinct member_id from fresh where type = 'live') f "
+                + "  where m.spot_id = :spot and m.id = f.member_id and m.status = 'Pending') "
+                + "select (select count(*) from fresh) as invited, (select count(*) from mailed) as emailed";
+        return jdbc.sql(sql).params(pairs.params()).param("spot", spotId).param("invite", invite)
+                .param("invitedBy", invitedBy)
+                .query((rs, n) -> new Granted(rs.getInt("invited"), rs.getInt("emailed"))).single();
+    }
+
+    /** What a revocation did: sources removed, and participants who lost their last source and were removed. */
+    record Revoked(int sourcesRemoved, int participantsRemoved) {
+    }
+
+    /**
+     * Takes {@code source} away from each pair. A participant left with no source is removed; the others keep
+     * their row. The conditions read the row itself, so a concurrent grant on the same row is never lost.
+     */
+    Revoked revoke(UUID spotId, Pairs pairs, Source source) {
+        String match = "p.spot_id = :spot and p.resource_id = x.resource_id and p.member_id = x.member_id";
+        String sql = "with pairs as materialized (" + pairs.sql() + "), "
+                + "gone as (delete from participant p using pairs x where " + match + " and " + source.onlySource
+                + "  returning 1), "
+                + "kept as (update participant p set " + source.remove + " from pairs x where " + match
+                + "  and " + source.held + " and not (" + source.onlySource + ") returning 1) "
+                + "select (select count(*) from gone) as gone, (select count(*) from kept) as kept";
+        return jdbc.sql(sql).params(pairs.params()).param("spot", spotId)
+                .query((rs, n) -> new Revoked(rs.getInt("gone") + rs.getInt("kept"), rs.getInt("gone"))).single();
+    }
+}

@@ -1,0 +1,75 @@
+package dev.cohort.access;
+
+import static dev.cohort.web.Filters.Op.eq;
+import static dev.cohort.web.Filters.Op.in;
+
+import dev.cohort.groups.GroupService;
+import dev.cohort.members.MemberService;
+import dev.cohort.spots.Caller;
+import dev.cohort.web.Filters;
+import dev.cohort.web.ListPage;
+import dev.cohort.web.ListQuery;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Arrays;
+import java.util.UUID;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** What a member can reach (operator and member views) and what a group unlocks (rule 4). */
+@RestController
+@Tag(name = "Access")
+class ReachController {
+    private static final Filters.Spec FILTERS = Filters.spec()
+            .enumeration("type", "r.type", Arrays.stream(ResourceType.values()).map(ResourceType::code).toList(), eq, in)
+            .plain("search");
+
+    private final ReachRepository reach;
+    private final MemberService members;
+    private final GroupService groups;
+
+    ReachController(ReachRepository reach, MemberService members, GroupService groups) {
+        this.reach = reach;
+        this.members = members;
+        this.groups = groups;
+    }
+
+    private static ListQuery read(MultiValueMap<String, String> query) {
+        return ListQuery.read(query, FILTERS, params -> {
+            String search = query.getFirst("search");
+            return search == null || search.isBlank() ? ""
+                    : " and r.name ilike " + params.bind("%" + Filters.escapeLike(search.trim()) + "%");
+        });
+    }
+
+    @GetMapping("/v1/spotMembers/{spotMemberId}/resources")
+    @Operation(summary = "What a member can reach (Cohort)",
+            description = "Every public resource of the Spot and the restricted ones the member participates in, "
+                    + "with the member's status and the sources that give access. Filters: type[in], search.")
+    ListPage<ReachRepository.Reachable> memberResources(Caller caller, @PathVariable UUID spotMemberId,
+                                                        @RequestParam MultiValueMap<String, String> query) {
+        ListQuery list = read(query);
+        members.get(caller.spotId(), spotMemberId);
+        return reach.reachable(caller.spotId(), spotMemberId, list);
+    }
+
+    @GetMapping("/v1/me/resources")
+    @Operation(summary = "What I can reach (member token)")
+    ListPage<ReachRepository.Reachable> myResources(Caller caller, @RequestParam MultiValueMap<String, String> query) {
+        return reach.reachable(caller.spotId(), caller.memberId(), read(query));
+    }
+
+    @GetMapping("/v1/groups/{groupId}/resources")
+    @Operation(summary = "List the resources a group is linked to (Cohort)",
+            description = "Searchable by name (search) and filterable by type[in] (live, course, channel, forum, "
+                    + "collection), by name.")
+    ListPage<ReachRepository.Linked> groupResources(Caller caller, @PathVariable UUID groupId,
+                                                    @RequestParam MultiValueMap<String, String> query) {
+        ListQuery list = read(query);
+        groups.get(caller.spotId(), groupId);
+        return reach.linked(caller.spotId(), groupId, list);
+    }
+}
