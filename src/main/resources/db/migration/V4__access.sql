@@ -55,6 +55,9 @@ create table participant (
     constraint participant_sources_ck check (group_sources >= 0)
 );
 create index participant_member on participant (spot_id, member_id);
+-- Rows left with no source for the moment between a revocation's two statements, found without a scan.
+create index participant_sourceless on participant (spot_id)
+    where group_sources = 0 and not direct and not self_enrolled;
 create unique index participant_id_uq on participant (id);
 
 create table notification (

@@ -61,23 +61,32 @@ class GrantRepository {
                 .query((rs, n) -> new Granted(rs.getInt("invited"), rs.getInt("emailed"))).single();
     }
 
+    /**
+     * The statement that takes a source away from each pair; every matched row is reached through an index, and
+     * the condition is re-read on the row itself, so that a concurrent change to the same row is never lost.
+     */
+    static String revokeSql(Pairs pairs, Source source) {
+        return "with pairs as materialized (" + pairs.sql() + ") "
+                + "update participant p set " + source.remove + " from pairs x "
+                + "where p.spot_id = :spot and p.resource_id = x.resource_id and p.member_id = x.member_id and "
+                + source.held;
+    }
+
+    /** Participants left with no source at all; only this transaction's own revocations can leave such rows. */
+    private static final String REMOVE_SOURCELESS = "delete from participant p where p.spot_id = :spot "
+            + "and p.group_sources = 0 and not p.direct and not p.self_enrolled";
+
     /** What a revocation did: sources removed, and participants who lost their last source and were removed. */
     record Revoked(int sourcesRemoved, int participantsRemoved) {
     }
 
     /**
-     * Takes {@code source} away from each pair. A participant left with no source is removed; the others keep
-     * their row. The conditions read the row itself, so a concurrent grant on the same row is never lost.
+     * Takes {@code source} away from each pair, then removes the participants left with no source; the others
+     * keep their row. Two statements: a row changed twice in one statement would lose one of the changes.
      */
     Revoked revoke(UUID spotId, Pairs pairs, Source source) {
-        String match = "p.spot_id = :spot and p.resource_id = x.resource_id and p.member_id = x.member_id";
-        String sql = "with pairs as materialized (" + pairs.sql() + "), "
-                + "gone as (delete from participant p using pairs x where " + match + " and " + source.onlySource
-                + "  returning 1), "
-                + "kept as (update participant p set " + source.remove + " from pairs x where " + match
-                + "  and " + source.held + " and not (" + source.onlySource + ") returning 1) "
-                + "select (select count(*) from gone) as gone, (select count(*) from kept) as kept";
-        return jdbc.sql(sql).params(pairs.params()).param("spot", spotId)
-                .query((rs, n) -> new Revoked(rs.getInt("gone") + rs.getInt("kept"), rs.getInt("gone"))).single();
+        int removed = jdbc.sql(revokeSql(pairs, source)).params(pairs.params()).param("spot", spotId).update();
+        int gone = removed == 0 ? 0 : jdbc.sql(REMOVE_SOURCELESS).param("spot", spotId).update();
+        return new Revoked(removed, gone);
     }
 }
