@@ -39,7 +39,8 @@ class ResourceRepository {
                         + "updated_at) values (:spot, :id, :type, :name, :restricted, cast(:settings as jsonb), "
                         + "clock_timestamp(), clock_timestamp()) returning " + COLUMNS)
                 .param("spot", spotId).param("id", UUID.randomUUID()).param("type", type.code())
-                .param("name", name).param("restricted", restricted).param("settings", JSON.writeValueAsString(settings))
+                .param("name", name).param("restricted", restricted)
+                .param("settings", JSON.writeValueAsString(settings))
                 .query(ResourceRepository::resource).single();
     }
 
