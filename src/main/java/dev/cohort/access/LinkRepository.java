@@ -19,12 +19,6 @@ class LinkRepository {
     record Link(UUID groupId, String groupName, boolean withEmailNotification, long linkedAt, long updatedAt) {
     }
 
-    boolean resourceExists(UUID spotId, ResourceType type, UUID resourceId) {
-        return jdbc.sql("select 1 from resource where spot_id = :spot and id = :id and type = :type")
-                .param("spot", spotId).param("id", resourceId).param("type", type.code())
-                .query(Integer.class).optional().isPresent();
-    }
-
     /** Links the group; false when it was linked already. */
     boolean insert(UUID spotId, UUID resourceId, UUID groupId, boolean withEmail) {
         return jdbc.sql("insert into resource_group_link (spot_id, resource_id, group_id, with_email) "

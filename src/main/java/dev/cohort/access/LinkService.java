@@ -24,8 +24,11 @@ class LinkService {
     private final GrantRepository grants;
     private final GroupService groups;
     private final StatisticsRefresher statistics;
+    private final ResourceService resources;
 
-    LinkService(LinkRepository links, GrantRepository grants, GroupService groups, StatisticsRefresher statistics) {
+    LinkService(LinkRepository links, GrantRepository grants, GroupService groups, StatisticsRefresher statistics,
+                ResourceService resources) {
+        this.resources = resources;
         this.links = links;
         this.grants = grants;
         this.groups = groups;
@@ -33,13 +36,7 @@ class LinkService {
     }
 
     void requireResource(UUID spotId, ResourceType type, UUID resourceId) {
-        if (!links.resourceExists(spotId, type, resourceId)) {
-            throw new NotFoundException(label(type));
-        }
-    }
-
-    static String label(ResourceType type) {
-        return Character.toUpperCase(type.code().charAt(0)) + type.code().substring(1);
+        resources.require(spotId, type, resourceId);
     }
 
     /**

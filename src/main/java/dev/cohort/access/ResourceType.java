@@ -1,9 +1,8 @@
 package dev.cohort.access;
 
-import java.util.Arrays;
-import java.util.Optional;
+import dev.cohort.errors.NotFoundException;
 
-/** The five kinds of content groups unlock, with their URL segment and the notification an invitation creates. */
+/** The five kinds of resource: their database code, URL segment and the notification an invitation sends. */
 public enum ResourceType {
     LIVE("live", "lives", "LiveParticipantInvited"),
     COURSE("course", "courses", "CourseParticipantInvited"),
@@ -21,10 +20,12 @@ public enum ResourceType {
         this.notificationType = notificationType;
     }
 
+    /** The value of {@code resource.type}. */
     public String code() {
         return code;
     }
 
+    /** The URL segment after {@code /v1/}. */
     public String path() {
         return path;
     }
@@ -33,12 +34,27 @@ public enum ResourceType {
         return notificationType;
     }
 
-    public static ResourceType fromPath(String path) {
-        return Arrays.stream(values()).filter(t -> t.path.equals(path)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("Unknown resource path " + path));
+    /** "Live", "Course", ...: how a missing one is named in a 404. */
+    public String label() {
+        return Character.toUpperCase(code.charAt(0)) + code.substring(1);
     }
 
-    public static Optional<ResourceType> fromCode(String code) {
-        return Arrays.stream(values()).filter(t -> t.code.equals(code)).findFirst();
+    /** The type whose URL segment is {@code path}; a 404 for any other segment. */
+    public static ResourceType fromPath(String path) {
+        for (ResourceType type : values()) {
+            if (type.path.equals(path)) {
+                return type;
+            }
+        }
+        throw new NotFoundException("Resource type '" + path + "'");
+    }
+
+    static ResourceType fromCode(String code) {
+        for (ResourceType type : values()) {
+            if (type.code.equals(code)) {
+                return type;
+            }
+        }
+        throw new IllegalStateException("Unknown resource type in the database: " + code);
     }
 }

@@ -1,0 +1,78 @@
+package dev.cohort.access;
+
+import dev.cohort.spots.Caller;
+import dev.cohort.system.Settings;
+import dev.cohort.web.ListPage;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** The MeltingSpot channel endpoints, over the shared resource table. */
+@RestController
+@Tag(name = "Channels")
+class ChannelController {
+    private final ResourceEndpoints<ChannelFields.ChannelView> endpoints;
+
+    ChannelController(ChannelFields fields, ResourceService resources, Settings settings) {
+        this.endpoints = new ResourceEndpoints<>(fields, resources, settings.bulkLimit());
+    }
+
+    @GetMapping("/v1/channels")
+    @Operation(summary = "List channels",
+            description = "Filters (Cohort's): name[eq], name[contains], privacy[eq] (Private|Public). Oldest first.")
+    ListPage<ChannelFields.ChannelView> list(Caller caller, @RequestParam MultiValueMap<String, String> query) {
+        return endpoints.list(caller.spotId(), query);
+    }
+
+    @GetMapping("/v1/channels/{channelId}")
+    @Operation(summary = "Get a channel", description = "404 when it does not exist in the caller's Spot.")
+    ChannelFields.ChannelView get(Caller caller, @PathVariable UUID channelId) {
+        return endpoints.get(caller.spotId(), channelId);
+    }
+
+    @PostMapping("/v1/channels")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Create a channel",
+            description = "name, autoJoin, showMembers and privacy (Private|Public) are required; description, emoji "
+                    + "and readonly (default false) are optional. Restricted when Private.")
+    ChannelFields.ChannelView create(Caller caller, @RequestBody(required = false) JsonNode body) {
+        return endpoints.create(caller.spotId(), body);
+    }
+
+    @PostMapping("/v1/channels~bulkCreate")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Create several channels",
+            description = "The body is an array of channel bodies; invalid items are returned in 'failed' as they "
+                    + "were sent. 413 over the bulk limit (COHORT_BULK_LIMIT, default 1000).")
+    ResourceEndpoints.BulkCreateResult<ChannelFields.ChannelView> bulkCreate(Caller caller,
+                                                            @RequestBody(required = false) JsonNode body) {
+        return endpoints.bulkCreate(caller.spotId(), body);
+    }
+
+    @PutMapping("/v1/channels/{channelId}")
+    @Operation(summary = "Update a channel", description = "Every field optional; null clears description and emoji.")
+    ChannelFields.ChannelView update(Caller caller, @PathVariable UUID channelId,
+                    @RequestBody(required = false) JsonNode body) {
+        return endpoints.update(caller.spotId(), channelId, body);
+    }
+
+    @DeleteMapping("/v1/channels/{channelId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Delete a channel",
+            description = "Cohort's: deletes the channel, its group links and participants.")
+    void delete(Caller caller, @PathVariable UUID channelId) {
+        endpoints.delete(caller.spotId(), channelId);
+    }
+}

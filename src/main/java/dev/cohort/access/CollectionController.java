@@ -1,0 +1,69 @@
+package dev.cohort.access;
+
+import dev.cohort.spots.Caller;
+import dev.cohort.system.Settings;
+import dev.cohort.web.ListPage;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** Cohort's collection endpoints (MeltingSpot documents none), over the shared resource table. */
+@RestController
+@Tag(name = "Collections")
+class CollectionController {
+    private final ResourceEndpoints<CollectionFields.CollectionView> endpoints;
+
+    CollectionController(CollectionFields fields, ResourceService resources, Settings settings) {
+        this.endpoints = new ResourceEndpoints<>(fields, resources, settings.bulkLimit());
+    }
+
+    @GetMapping("/v1/collections")
+    @Operation(summary = "List collections",
+            description = "Filters: name[eq], name[contains], privacy[eq] (Private|Public). Oldest first.")
+    ListPage<CollectionFields.CollectionView> list(Caller caller, @RequestParam MultiValueMap<String, String> query) {
+        return endpoints.list(caller.spotId(), query);
+    }
+
+    @GetMapping("/v1/collections/{collectionId}")
+    @Operation(summary = "Get a collection", description = "404 when it does not exist in the caller's Spot.")
+    CollectionFields.CollectionView get(Caller caller, @PathVariable UUID collectionId) {
+        return endpoints.get(caller.spotId(), collectionId);
+    }
+
+    @PostMapping("/v1/collections")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Create a collection",
+            description = "name is required; description, emoji and privacy (Private|Public, default Public) are "
+                    + "optional. Restricted when Private.")
+    CollectionFields.CollectionView create(Caller caller, @RequestBody(required = false) JsonNode body) {
+        return endpoints.create(caller.spotId(), body);
+    }
+
+    @PutMapping("/v1/collections/{collectionId}")
+    @Operation(summary = "Update a collection",
+            description = "Every field optional; null clears description and emoji.")
+    CollectionFields.CollectionView update(Caller caller, @PathVariable UUID collectionId,
+                    @RequestBody(required = false) JsonNode body) {
+        return endpoints.update(caller.spotId(), collectionId, body);
+    }
+
+    @DeleteMapping("/v1/collections/{collectionId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Delete a collection",
+            description = "Cohort's: deletes the collection, its group links and participants.")
+    void delete(Caller caller, @PathVariable UUID collectionId) {
+        endpoints.delete(caller.spotId(), collectionId);
+    }
+}

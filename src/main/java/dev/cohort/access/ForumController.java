@@ -1,0 +1,78 @@
+package dev.cohort.access;
+
+import dev.cohort.spots.Caller;
+import dev.cohort.system.Settings;
+import dev.cohort.web.ListPage;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** The MeltingSpot forum endpoints, over the shared resource table. */
+@RestController
+@Tag(name = "Forums")
+class ForumController {
+    private final ResourceEndpoints<ForumFields.ForumView> endpoints;
+
+    ForumController(ForumFields fields, ResourceService resources, Settings settings) {
+        this.endpoints = new ResourceEndpoints<>(fields, resources, settings.bulkLimit());
+    }
+
+    @GetMapping("/v1/forums")
+    @Operation(summary = "List forums",
+            description = "Filters: name[eq], name[contains], and Cohort's privacy[eq] (Private|Secret). Oldest "
+                    + "first.")
+    ListPage<ForumFields.ForumView> list(Caller caller, @RequestParam MultiValueMap<String, String> query) {
+        return endpoints.list(caller.spotId(), query);
+    }
+
+    @GetMapping("/v1/forums/{forumId}")
+    @Operation(summary = "Get a forum", description = "404 when it does not exist in the caller's Spot.")
+    ForumFields.ForumView get(Caller caller, @PathVariable UUID forumId) {
+        return endpoints.get(caller.spotId(), forumId);
+    }
+
+    @PostMapping("/v1/forums")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Create a forum",
+            description = "name is required; description, emoji and privacy (Private|Secret, default Private) are "
+                    + "optional. Restricted when Secret.")
+    ForumFields.ForumView create(Caller caller, @RequestBody(required = false) JsonNode body) {
+        return endpoints.create(caller.spotId(), body);
+    }
+
+    @PostMapping("/v1/forums~bulkCreate")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Create several forums",
+            description = "The body is an array of forum bodies; invalid items are returned in 'failed' as they "
+                    + "were sent. 413 over the bulk limit (COHORT_BULK_LIMIT, default 1000).")
+    ResourceEndpoints.BulkCreateResult<ForumFields.ForumView> bulkCreate(Caller caller,
+                                                            @RequestBody(required = false) JsonNode body) {
+        return endpoints.bulkCreate(caller.spotId(), body);
+    }
+
+    @PutMapping("/v1/forums/{forumId}")
+    @Operation(summary = "Update a forum", description = "Every field optional; null clears description and emoji.")
+    ForumFields.ForumView update(Caller caller, @PathVariable UUID forumId,
+                    @RequestBody(required = false) JsonNode body) {
+        return endpoints.update(caller.spotId(), forumId, body);
+    }
+
+    @DeleteMapping("/v1/forums/{forumId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Delete a forum", description = "Deletes the forum, its group links and members.")
+    void delete(Caller caller, @PathVariable UUID forumId) {
+        endpoints.delete(caller.spotId(), forumId);
+    }
+}
