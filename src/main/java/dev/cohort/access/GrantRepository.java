@@ -62,14 +62,19 @@ class GrantRepository {
     }
 
     /**
-     * The statement that takes a source away from each pair; every matched row is reached through an index, and
-     * the condition is re-read on the row itself, so that a concurrent change to the same row is never lost.
+     * The statement that takes a source away from each pair: rows holding only that source are deleted, the others
+     * lose it. Both read the row itself (re-checked on the newest version when a concurrent transaction changed it),
+     * and a row reached by both parts is changed once only (PostgreSQL keeps one change per row and statement):
+     * whichever it is, the follow-up {@link #REMOVE_SOURCELESS} leaves no participant without a source.
      */
     static String revokeSql(Pairs pairs, Source source) {
-        return "with pairs as materialized (" + pairs.sql() + ") "
-                + "update participant p set " + source.remove + " from pairs x "
-                + "where p.spot_id = :spot and p.resource_id = x.resource_id and p.member_id = x.member_id and "
-                + source.held;
+        String match = "p.spot_id = :spot and p.resource_id = x.resource_id and p.member_id = x.member_id";
+        return "with pairs as materialized (" + pairs.sql() + "), "
+                + "gone as (delete from participant p using pairs x where " + match + " and " + source.onlySource
+                + "  returning 1), "
+                + "kept as (update participant p set " + source.remove + " from pairs x where " + match + " and "
+                + source.held + " returning 1) "
+                + "select (select count(*) from gone) as gone, (select count(*) from kept) as kept";
     }
 
     /** Participants left with no source at all; only this transaction's own revocations can leave such rows. */
@@ -81,12 +86,13 @@ class GrantRepository {
     }
 
     /**
-     * Takes {@code source} away from each pair, then removes the participants left with no source; the others
-     * keep their row. Two statements: a row changed twice in one statement would lose one of the changes.
+     * Takes {@code source} away from each pair; participants left with no source are removed, the others keep
+     * their row.
      */
     Revoked revoke(UUID spotId, Pairs pairs, Source source) {
-        int removed = jdbc.sql(revokeSql(pairs, source)).params(pairs.params()).param("spot", spotId).update();
-        int gone = removed == 0 ? 0 : jdbc.sql(REMOVE_SOURCELESS).param("spot", spotId).update();
-        return new Revoked(removed, gone);
+        Revoked revoked = jdbc.sql(revokeSql(pairs, source)).params(pairs.params()).param("spot", spotId)
+                .query((rs, n) -> new Revoked(rs.getInt("gone") + rs.getInt("kept"), rs.getInt("gone"))).single();
+        int sourceless = jdbc.sql(REMOVE_SOURCELESS).param("spot", spotId).update();
+        return new Revoked(revoked.sourcesRemoved(), revoked.participantsRemoved() + sourceless);
     }
 }

@@ -6,9 +6,11 @@ package dev.cohort.access;
  */
 enum Source {
     GROUP("group_sources", "1", "group_sources = p.group_sources + 1", "group_sources = p.group_sources - 1",
-            "p.group_sources > 0"),
-    DIRECT("direct", "true", "direct = true", "direct = false", "p.direct"),
-    SELF("self_enrolled", "true", "self_enrolled = true", "self_enrolled = false", "p.self_enrolled");
+            "p.group_sources > 0", "p.group_sources = 1 and not p.direct and not p.self_enrolled"),
+    DIRECT("direct", "true", "direct = true", "direct = false", "p.direct",
+            "p.direct and p.group_sources = 0 and not p.self_enrolled"),
+    SELF("self_enrolled", "true", "self_enrolled = true", "self_enrolled = false", "p.self_enrolled",
+            "p.self_enrolled and p.group_sources = 0 and not p.direct");
 
     final String column;
     final String initial;
@@ -16,8 +18,11 @@ enum Source {
     final String remove;
     /** True on a row that has this source. */
     final String held;
+    /** True on a row whose only source is this one: removing it removes the participant. */
+    final String onlySource;
 
-    Source(String column, String initial, String add, String remove, String held) {
+    Source(String column, String initial, String add, String remove, String held, String onlySource) {
+        this.onlySource = onlySource;
         this.column = column;
         this.initial = initial;
         this.add = add;
