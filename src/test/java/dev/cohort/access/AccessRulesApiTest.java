@@ -214,5 +214,10 @@ class AccessRulesApiTest extends ApiTest {
         f.spot.post("/v1/channels/" + secret + "/spotMembers", Map.of("spotMemberId", outside)).expect(204);
         assertThat(f.spot.get("/v1/spotMembers/" + outside + "/resources?type[in]=channel&search=private").body()
                 .path("total").asLong()).isEqualTo(1);
+        String token = dev.cohort.spots.MemberTokens.sign(f.spot.memberTokenSecret, UUID.fromString(outside),
+                java.time.Instant.now().plusSeconds(60));
+        JsonNode mine = api().send("GET", "/v1/me/resources", "Bearer " + token, null, null).expect(200).body();
+        assertThat(mine.path("total").asLong()).isEqualTo(2);
+        assertThat(f.spot.get("/v1/spotMembers/" + UUID.randomUUID() + "/resources").status()).isEqualTo(404);
     }
 }
