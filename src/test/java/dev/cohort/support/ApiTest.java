@@ -15,7 +15,10 @@ import org.springframework.test.context.TestPropertySource;
  * server (see {@link TestDatabase}). Every test creates its own Spot, so tests never see each other's data.
  */
 @SpringBootTest(classes = CohortApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestPropertySource(properties = {"COHORT_ADMIN_TOKEN=" + ApiTest.ADMIN_TOKEN, "COHORT_RATE_LIMIT=off"})
+// The email outbox worker is off: on the external server every test context shares one database, and a test
+// delivers its rows itself (OutboxWorker.deliverPending) so that no other context takes them.
+@TestPropertySource(properties = {"COHORT_ADMIN_TOKEN=" + ApiTest.ADMIN_TOKEN, "COHORT_RATE_LIMIT=off",
+        "COHORT_OUTBOX_ENABLED=false"})
 public abstract class ApiTest {
     public static final String ADMIN_TOKEN = "test-admin-token";
 

@@ -1,0 +1,25 @@
+package dev.cohort.messaging;
+
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** An in-app notification as MeltingSpot shows it: {@code userId} is the member, {@code logId} the notification. */
+record Notification(UUID id, UUID userId, UUID logId, boolean isRead, Instant createdAt, Log log) {
+
+    /** What happened: the type and its JSON body. */
+    record Log(UUID id, UUID spotId, String type, @JsonRawValue String body) {
+    }
+
+    /** The notification types of the MeltingSpot API. */
+    static final List<String> TYPES = List.of("AskJoinPrivateSpot", "ChannelMessageMention", "ChannelMessageReported",
+            "CourseGeneratedFailed", "CourseGeneratedSuccess", "CourseGenerationPending", "CourseParticipantInvited",
+            "DiscussionMessageReported", "DocumentMention", "HubspotConnectionLost", "LearningPathParticipantInvited",
+            "LiveMention", "LiveMessageMention", "LiveMessageReported", "LiveParticipantInvited", "LiveStarted",
+            "MemberAddedOnChannel", "MemberAddedToForum", "MemberAddedToCollection", "MessageReplied",
+            "NewDirectMessage", "NewMessage", "ReportStatusUpdated", "SmtpServerConnectionFailed",
+            "SpotMemberRoleUpdated", "SpotMention", "TopicAnswerReported", "TopicCreated", "TopicMention",
+            "TopicMessageCreated", "TopicMessageMention", "TopicReported", "UserInvitedToSpot",
+            "UserJoinedPublicSpot");
+}

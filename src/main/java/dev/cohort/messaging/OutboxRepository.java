@@ -1,0 +1,105 @@
+package dev.cohort.messaging;
+
+import dev.cohort.web.ListPage;
+import dev.cohort.web.Paging;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class OutboxRepository {
+    private final JdbcClient jdbc;
+
+    OutboxRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A claimed email row with what rendering it needs; member and resource are null when they are gone. */
+    record Claimed(long id, UUID spotId, UUID messageId, UUID memberId, UUID resourceId, int attempts, String email,
+                   String firstname, String lastname, String spotName, String resourceType, String resourceName,
+                   String subject, String body) {
+    }
+
+    /**
+     * Claims up to {@code batch} due email rows in one short statement: skips rows locked by another worker, counts
+     * the attempt and pushes {@code next_attempt_at} forward by the lease, so that a row whose worker dies
+     * mid-send becomes due again when the lease runs out.
+     */
+    List<Claimed> claim(int batch, int leaseSeconds) {
+        return jdbc.sql("with claimed as (update outbox o set attempts = o.attempts + 1, "
+                        + "next_attempt_at = now() + make_interval(secs => :lease) "
+                        + "where o.id = any(array(select id from outbox where status = 'pending' and kind = 'email' "
+                        + "and next_attempt_at <= now() order by next_attempt_at, id limit :batch "
+                        + "for update skip locked)) "
+                        + "returning o.id, o.spot_id, o.message_id, o.member_id, o.resource_id, o.attempts) "
+                        + "select c.id, c.spot_id, c.message_id, c.member_id, c.resource_id, c.attempts, m.email, "
+                        + "m.firstname, m.lastname, s.name, r.type, r.name, t.subject, t.body from claimed c "
+                        + "left join spot s on s.id = c.spot_id "
+                        + "left join member m on m.spot_id = c.spot_id and m.id = c.member_id "
+                        + "left join resource r on r.spot_id = c.spot_id and r.id = c.resource_id "
+                        + "left join invitation_template t on t.spot_id = c.spot_id and t.type = r.type "
+                        + "order by c.id")
+                .param("lease", leaseSeconds).param("batch", batch)
+                .query((rs, n) -> new Claimed(rs.getLong(1), rs.getObject(2, UUID.class),
+                        rs.getObject(3, UUID.class), rs.getObject(4, UUID.class), rs.getObject(5, UUID.class),
+                        rs.getInt(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
+                        rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14)))
+                .list();
+    }
+
+    boolean markSent(long id) {
+        return jdbc.sql("update outbox set status = 'sent', sent_at = now(), last_error = null "
+                        + "where id = :id and status = 'pending'")
+                .param("id", id).update() == 1;
+    }
+
+    void retryLater(long id, long delaySeconds, String error) {
+        jdbc.sql("update outbox set next_attempt_at = now() + make_interval(secs => :delay), last_error = :error "
+                        + "where id = :id and status = 'pending'")
+                .param("id", id).param("delay", delaySeconds).param("error", error).update();
+    }
+
+    void markDead(long id, String error) {
+        jdbc.sql("update outbox set status = 'dead', last_error = :error where id = :id and status = 'pending'")
+                .param("id", id).param("error", error).update();
+    }
+
+    /** Hands claimed rows that were not tried back to the queue at once, the claim not counted. */
+    void release(long[] ids) {
+        jdbc.sql("update outbox set next_attempt_at = now(), attempts = attempts - 1 "
+                        + "where id = any(:ids) and status = 'pending'")
+                .param("ids", ids).update();
+    }
+
+    /** A row as {@code GET /v1/outbox} shows it. */
+    record Row(long id, UUID messageId, String template, UUID spotMemberId, UUID resourceId, String status,
+               int attempts, Instant nextAttemptAt, String lastError, Instant createdAt, Instant sentAt) {
+    }
+
+    ListPage<Row> page(UUID spotId, String where, Map<String, Object> params, Paging paging) {
+        List<Row> items = jdbc.sql("select o.id, o.message_id, o.template, o.member_id, o.resource_id, o.status, "
+                        + "o.attempts, o.next_attempt_at, o.last_error, o.created_at, o.sent_at from outbox o "
+                        + "where o.spot_id = :spot" + where + " order by o.id desc limit :limit offset :offset")
+                .params(params).param("spot", spotId).param("limit", paging.limit()).param("offset", paging.offset())
+                .query(OutboxRepository::row).list();
+        long total = jdbc.sql("select count(*) from outbox o where o.spot_id = :spot" + where)
+                .params(params).param("spot", spotId).query(Long.class).single();
+        return new ListPage<>(items, total);
+    }
+
+    private static Row row(ResultSet rs, int n) throws SQLException {
+        return new Row(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getObject(4, UUID.class),
+                rs.getObject(5, UUID.class), rs.getString(6), rs.getInt(7), instant(rs.getTimestamp(8)),
+                rs.getString(9), instant(rs.getTimestamp(10)), instant(rs.getTimestamp(11)));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}
