@@ -39,11 +39,10 @@ public abstract class ApiTest {
             registry.add("COHORT_DB_URL", TestDatabase::externalDatabaseUrl);
             registry.add("COHORT_DB_USER", TestDatabase::user);
             registry.add("COHORT_DB_PASSWORD", TestDatabase::password);
-        } else {
-            // Called once per application context: each context gets its own embedded server and data.
-            String dir = TestDatabase.newEmbeddedDataDir().toString();
-            registry.add("COHORT_DATA_DIR", () -> dir);
         }
+        // Called once per application context: each context gets its own data directory (and embedded server).
+        String dir = TestDatabase.newEmbeddedDataDir().toString();
+        registry.add("COHORT_DATA_DIR", () -> dir);
     }
 
     protected Api api() {
