@@ -17,12 +17,14 @@ class ModuleStructureTest {
 
     /** For each module, the feature modules it must not import. */
     private static final Map<String, List<String>> FORBIDDEN = Map.of(
-            "errors", List.of("spots", "members", "groups", "access", "web", "system"),
-            "web", List.of("spots", "members", "groups", "access"),
-            "system", List.of("spots", "members", "groups", "access"),
-            "spots", List.of("members", "groups", "access"),
-            "members", List.of("groups", "access"),
-            "groups", List.of("access"));
+            "errors", List.of("spots", "members", "groups", "access", "messaging", "web", "system"),
+            "web", List.of("spots", "members", "groups", "access", "messaging"),
+            "system", List.of("spots", "members", "groups", "access", "messaging"),
+            "spots", List.of("members", "groups", "access", "messaging"),
+            "members", List.of("groups", "access", "messaging"),
+            "groups", List.of("access", "messaging"),
+            "access", List.of("messaging"),
+            "messaging", List.of("access", "groups"));
 
     @Test
     void modules_only_import_the_modules_below_them() throws IOException {
