@@ -34,6 +34,8 @@ class ImportRepository {
     /** First key of the advisory lock that serialises the imports of one Spot. */
     private static final int IMPORT_LOCK = 0x1d9071;
     private static final int COPY_CHUNK = 1 << 20;
+    /** Inserting more members than this refreshes the member table's statistics. */
+    private static final int ANALYZE_AFTER = 1000;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
@@ -83,6 +85,11 @@ class ImportRepository {
                         + "case when r.status in ('Accepted', 'Pending', 'Deactivated', 'Left', 'Rejected') "
                         + "then now() end from import_row r where not r.existing order by r.line")
                 .param("spot", spotId).update();
+        if (created >= ANALYZE_AFTER) {
+            // The foreign-key checks of the inserts below run cached plans; planned while the table was small they
+            // scan it sequentially, once per row. Fresh statistics invalidate those plans.
+            jdbc.sql("analyze member").update();
+        }
         jdbc.sql("update member m set firstname = coalesce(r.firstname, m.firstname), "
                         + "lastname = coalesce(r.lastname, m.lastname), role = coalesce(r.role, m.role), "
                         + "status = coalesce(r.status, m.status), "
@@ -93,19 +100,22 @@ class ImportRepository {
                         + "or coalesce(r.lastname, m.lastname) <> m.lastname or coalesce(r.role, m.role) <> m.role "
                         + "or coalesce(r.status, m.status) <> m.status)")
                 .param("spot", spotId).update();
+        jdbc.sql("create temporary table import_tag on commit drop as select r.line, t.n, r.id as member_id, "
+                + "t.name, lower(t.name) as lower_name from import_row r "
+                + "cross join jsonb_array_elements_text(r.tags) with ordinality as t(name, n)").update();
+        jdbc.sql("analyze import_tag").update();
         jdbc.sql("insert into tag (spot_id, id, name, sort_order) "
                         + "select :spot, gen_random_uuid(), n.name, "
                         + "coalesce((select max(sort_order) from tag where spot_id = :spot), 0) "
-                        + "+ row_number() over (order by n.line, n.name) "
-                        + "from (select distinct on (lower(t.name)) t.name, r.line from import_row r "
-                        + "cross join jsonb_array_elements_text(r.tags) as t(name) order by lower(t.name), r.line) n "
-                        + "where not exists (select 1 from tag g where g.spot_id = :spot and lower(g.name) = lower(n.name)) "
+                        + "+ row_number() over (order by n.line, n.n) "
+                        + "from (select distinct on (lower_name) name, lower_name, line, n from import_tag "
+                        + "order by lower_name, line, n) n "
+                        + "where not exists (select 1 from tag g where g.spot_id = :spot and lower(g.name) = n.lower_name) "
                         + "on conflict (spot_id, lower(name)) do nothing")
                 .param("spot", spotId).update();
         jdbc.sql("insert into member_tag (spot_id, tag_id, member_id) "
-                        + "select distinct :spot, g.id, r.id from import_row r "
-                        + "cross join jsonb_array_elements_text(r.tags) as t(name) "
-                        + "join tag g on g.spot_id = :spot and lower(g.name) = lower(t.name) "
+                        + "select distinct :spot, g.id, it.member_id from import_tag it "
+                        + "join tag g on g.spot_id = :spot and lower(g.name) = it.lower_name "
                         + "on conflict do nothing")
                 .param("spot", spotId).update();
         jdbc.sql("insert into member_property_value (spot_id, member_id, property_id, value) "
