@@ -1,8 +1,6 @@
 package dev.cohort.members;
 
 import dev.cohort.errors.ConflictException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -53,7 +51,7 @@ class ImportRepository {
     @Transactional
     Counts apply(UUID spotId, List<ImportFile.Row> rows, Collection<UUID> propertyIds) {
         jdbc.sql("select pg_advisory_xact_lock(:lock, hashtext(cast(:spot as text)))")
-                .param("lock", IMPORT_LOCK).param("spot", spotId).query(Object.class).single();
+                .param("lock", IMPORT_LOCK).param("spot", spotId).query().listOfRows();
         int present = jdbc.sql("select id from custom_property where spot_id = :spot and id = any(:ids) for share")
                 .param("spot", spotId).param("ids", propertyIds.toArray(UUID[]::new)).query(UUID.class).list().size();
         if (present != propertyIds.size()) {
