@@ -37,7 +37,7 @@ class GrantRepository {
                 + "  from pairs x join resource r on r.spot_id = :spot and r.id = x.resource_id), "
                 + "granted as (insert into participant as p (spot_id, resource_id, member_id, id, status, "
                 + source.column + ", invited_at, invited_by) "
-                + "  select :spot, t.resource_id, t.member_id, gen_random_uuid(), "
+                + "  select :spot, t.resource_id, t.member_id, uuid_v7(), "
                 + "  case when t.type in ('live', 'course') then 'Invited' else 'Member' end, " + source.initial
                 + ", now(), cast(:invitedBy as uuid) from targets t order by t.resource_id, t.member_id "
                 + "  on conflict (spot_id, resource_id, member_id) do update set " + source.add
@@ -45,11 +45,11 @@ class GrantRepository {
                 + "fresh as materialized (select t.* from granted g join targets t "
                 + "  on t.resource_id = g.resource_id and t.member_id = g.member_id where g.created), "
                 + "notified as (insert into notification (spot_id, id, member_id, type, body) "
-                + "  select :spot, gen_random_uuid(), f.member_id, " + NOTIFICATION_TYPE + ", "
+                + "  select :spot, uuid_v7(), f.member_id, " + NOTIFICATION_TYPE + ", "
                 + "  jsonb_build_object('resourceId', f.resource_id, 'resourceType', f.type, 'resourceName', f.name) "
                 + "  from fresh f where :invite), "
                 + "mailed as (insert into outbox (spot_id, message_id, template, member_id, resource_id) "
-                + "  select :spot, gen_random_uuid(), f.type, f.member_id, f.resource_id from fresh f "
+                + "  select :spot, uuid_v7(), f.type, f.member_id, f.resource_id from fresh f "
                 + "  where :invite and f.with_email returning 1), "
                 + "accepted as (update member m set status = 'Accepted', "
                 + "  registration_date = coalesce(m.registration_date, now()), updated_at = now() "
