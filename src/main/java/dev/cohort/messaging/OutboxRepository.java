@@ -31,11 +31,12 @@ class OutboxRepository {
      * the attempt and pushes {@code next_attempt_at} forward by the lease, so that a row whose worker dies
      * mid-send becomes due again when the lease runs out.
      */
-    List<Claimed> claim(int batch, int leaseSeconds) {
+    List<Claimed> claim(int batch, int leaseSeconds, UUID spotId) {
         return jdbc.sql("with claimed as (update outbox o set attempts = o.attempts + 1, "
                         + "next_attempt_at = now() + make_interval(secs => :lease) "
                         + "where o.id = any(array(select id from outbox where status = 'pending' and kind = 'email' "
-                        + "and next_attempt_at <= now() order by next_attempt_at, id limit :batch "
+                        + "and next_attempt_at <= now() and (cast(:spot as uuid) is null or spot_id = :spot) "
+                        + "order by next_attempt_at, id limit :batch "
                         + "for update skip locked)) "
                         + "returning o.id, o.spot_id, o.message_id, o.member_id, o.resource_id, o.attempts) "
                         + "select c.id, c.spot_id, c.message_id, c.member_id, c.resource_id, c.attempts, m.email, "
@@ -45,7 +46,7 @@ class OutboxRepository {
                         + "left join resource r on r.spot_id = c.spot_id and r.id = c.resource_id "
                         + "left join invitation_template t on t.spot_id = c.spot_id and t.type = r.type "
                         + "order by c.id")
-                .param("lease", leaseSeconds).param("batch", batch)
+                .param("lease", leaseSeconds).param("batch", batch).param("spot", spotId)
                 .query((rs, n) -> new Claimed(rs.getLong(1), rs.getObject(2, UUID.class),
                         rs.getObject(3, UUID.class), rs.getObject(4, UUID.class), rs.getObject(5, UUID.class),
                         rs.getInt(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),

@@ -2,6 +2,7 @@ package dev.cohort.messaging;
 
 import dev.cohort.system.Settings;
 import java.util.List;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -59,9 +60,14 @@ public class OutboxWorker {
 
     /** Delivers every row that is due now, batch after batch, on the calling thread. */
     public Pass deliverPending() {
+        return deliverPending(null);
+    }
+
+    /** One synchronous pass over the due emails of one Spot (of every Spot when {@code spotId} is null). */
+    public Pass deliverPending(UUID spotId) {
         Pass total = new Pass(0, 0, 0);
         for (int i = 0; i < MAX_BATCHES_PER_PASS; i++) {
-            List<OutboxRepository.Claimed> batch = outbox.claim(batchSize, leaseSeconds);
+            List<OutboxRepository.Claimed> batch = outbox.claim(batchSize, leaseSeconds, spotId);
             if (batch.isEmpty()) {
                 break;
             }

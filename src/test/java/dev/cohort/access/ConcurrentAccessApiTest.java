@@ -78,6 +78,8 @@ class ConcurrentAccessApiTest extends ApiTest {
                         + "cast(:r as uuid) group by o.member_id) e where emails > invitations")
                 .param("r", course).query(Long.class).single();
         assertThat(emailsWithoutInvitation).as("seed %d", seed).isZero();
+        // The emails were counted; leave no backlog for the delivery tests that share an external database.
+        jdbc.sql("delete from outbox where spot_id = :spot").param("spot", UUID.fromString(f.spot.spotId)).update();
     }
 
     private static List<String> members(Api.SpotClient spot, String group) {

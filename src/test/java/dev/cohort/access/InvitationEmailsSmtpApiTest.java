@@ -49,8 +49,8 @@ class InvitationEmailsSmtpApiTest extends ApiTest {
         }
     }
 
-    private long received(String email) {
-        worker.deliverPending();
+    private long received(AccessFixture f, String email) {
+        worker.deliverPending(UUID.fromString(f.spot.spotId));
         return Arrays.stream(SMTP.getReceivedMessages()).filter(m -> to(m, email)).count();
     }
 
@@ -78,32 +78,32 @@ class InvitationEmailsSmtpApiTest extends ApiTest {
         f.link(ResourceType.LIVE, live, h, true);
 
         f.addToGroup(g, a, b);                                   // rule 6: invited at once, with an email
-        assertThat(received("a-" + tag)).isEqualTo(1);
-        assertThat(received("b-" + tag)).isEqualTo(1);
+        assertThat(received(f, "a-" + tag)).isEqualTo(1);
+        assertThat(received(f, "b-" + tag)).isEqualTo(1);
 
         f.addToGroup(g, a);                                      // adding twice changes nothing
         f.addToGroup(h, a);                                      // rule 12: already invited by G
         f.spot.post("/v1/lives/" + live + "/participants", Map.of("member", b, "withEmailNotification", true))
                 .expect(200);                                    // rule 12: a direct invitation of an invitee
-        assertThat(received("a-" + tag)).isEqualTo(1);
-        assertThat(received("b-" + tag)).isEqualTo(1);
+        assertThat(received(f, "a-" + tag)).isEqualTo(1);
+        assertThat(received(f, "b-" + tag)).isEqualTo(1);
 
         f.spot.put("/v1/lives/" + live + "/groups/" + g, Map.of("withEmailNotification", false)).expect(200);
         f.addToGroup(g, c);                                      // rule 11: the switch applies to future members
-        assertThat(received("c-" + tag)).isZero();
+        assertThat(received(f, "c-" + tag)).isZero();
         assertThat(f.participates(live, c)).isTrue();
         f.spot.put("/v1/lives/" + live + "/groups/" + g, Map.of("withEmailNotification", true)).expect(200);
         f.addToGroup(g, d);
-        assertThat(received("d-" + tag)).isEqualTo(1);
+        assertThat(received(f, "d-" + tag)).isEqualTo(1);
 
         f.removeFromGroup(g, a);                                 // rule 8: still held by H, no change
         f.spot.delete("/v1/groups/" + g).expect(204);            // rule 10: b (direct) and a (H) keep it; c, d lose it
         assertThat(f.participates(live, c)).isFalse();
         f.spot.post("/v1/groups/" + g + "~restore", null).expect(200);   // back without a second email
         assertThat(f.participates(live, c)).isTrue();
-        assertThat(received("a-" + tag)).isEqualTo(1);
-        assertThat(received("b-" + tag)).isEqualTo(1);
-        assertThat(received("c-" + tag)).isZero();
-        assertThat(received("d-" + tag)).isEqualTo(1);
+        assertThat(received(f, "a-" + tag)).isEqualTo(1);
+        assertThat(received(f, "b-" + tag)).isEqualTo(1);
+        assertThat(received(f, "c-" + tag)).isZero();
+        assertThat(received(f, "d-" + tag)).isEqualTo(1);
     }
 }

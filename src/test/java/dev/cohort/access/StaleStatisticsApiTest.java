@@ -30,7 +30,7 @@ class StaleStatisticsApiTest extends ApiTest {
                 .param("spot", spot).param("n", MEMBERS).update();
         jdbc.sql("insert into group_membership (spot_id, group_id, member_id) select :spot, :group, id from member "
                         + "where spot_id = :spot").param("spot", spot).param("group", UUID.fromString(group)).update();
-        f.link(ResourceType.COURSE, course, group, true);
+        f.link(ResourceType.COURSE, course, group, false);
         assertThat(participants(course)).isEqualTo(MEMBERS);
 
         Pairs pairs = Pairs.linkMembers(UUID.fromString(group), UUID.fromString(course));

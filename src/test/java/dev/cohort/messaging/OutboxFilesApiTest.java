@@ -39,7 +39,7 @@ class OutboxFilesApiTest extends ApiTest {
         String ada = spot.member("ada-" + UUID.randomUUID() + "@example.com", "Ada", "Lovelace");
         List<UUID> ids = fixtures.emails(spot.spotId, ada, fixtures.resource(spot.spotId, "channel", "General"), 3);
 
-        worker.deliverPending();
+        worker.deliverPending(UUID.fromString(spot.spotId));
 
         Path dir = settings.dataDir().resolve("outbox");
         for (UUID id : ids) {
@@ -48,7 +48,7 @@ class OutboxFilesApiTest extends ApiTest {
         }
         jdbc.sql("update outbox set status = 'pending', next_attempt_at = now() where message_id = :id")
                 .param("id", ids.get(0)).update();
-        worker.deliverPending();
+        worker.deliverPending(UUID.fromString(spot.spotId));
         try (var files = Files.list(dir)) {
             List<Path> mine = files.filter(f -> ids.stream().anyMatch(id -> f.getFileName().toString()
                     .startsWith(id.toString()) || f.getFileName().toString().startsWith("." + id))).toList();
@@ -66,7 +66,7 @@ class OutboxFilesApiTest extends ApiTest {
         UUID noResource = fixtures.email(spot.spotId, ada, UUID.randomUUID());
         jdbc.sql("delete from resource where id = :id").param("id", course).update();
 
-        worker.deliverPending();
+        worker.deliverPending(UUID.fromString(spot.spotId));
 
         assertThat(fixtures.state(email).status()).isEqualTo("dead");
         assertThat(fixtures.state(email).lastError()).contains("no longer exists");

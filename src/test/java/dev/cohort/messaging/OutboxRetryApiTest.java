@@ -31,25 +31,25 @@ class OutboxRetryApiTest extends ApiTest {
         String ada = spot.member("ada-" + UUID.randomUUID() + "@example.com", "Ada", "Lovelace");
         UUID email = fixtures.email(spot.spotId, ada, fixtures.resource(spot.spotId, "live", "Kick-off"));
 
-        worker.deliverPending();
+        worker.deliverPending(UUID.fromString(spot.spotId));
         Fixtures.OutboxState first = fixtures.state(email);
         assertThat(first.status()).isEqualTo("pending");
         assertThat(first.attempts()).isEqualTo(1);
         assertThat(first.lastError()).containsIgnoringCase("connect");
         assertThat(first.delaySeconds()).isPositive();
 
-        worker.deliverPending();
+        worker.deliverPending(UUID.fromString(spot.spotId));
         assertThat(fixtures.state(email).attempts()).as("not due again before its back-off").isEqualTo(1);
 
         fixtures.makeDue(email);
-        worker.deliverPending();
+        worker.deliverPending(UUID.fromString(spot.spotId));
         Fixtures.OutboxState second = fixtures.state(email);
         assertThat(second.status()).isEqualTo("pending");
         assertThat(second.attempts()).isEqualTo(2);
         assertThat(second.delaySeconds()).isGreaterThan(first.delaySeconds());
 
         fixtures.makeDue(email);
-        worker.deliverPending();
+        worker.deliverPending(UUID.fromString(spot.spotId));
         Fixtures.OutboxState last = fixtures.state(email);
         assertThat(last.status()).isEqualTo("dead");
         assertThat(last.attempts()).isEqualTo(3);

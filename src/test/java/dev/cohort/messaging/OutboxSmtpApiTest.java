@@ -44,8 +44,8 @@ class OutboxSmtpApiTest extends ApiTest {
         UUID live = fixtures.resource(spot.spotId, "live", "Kick-off");
         List<UUID> ids = fixtures.emails(spot.spotId, ada, live, 12);
 
-        worker.deliverPending();
-        worker.deliverPending();
+        worker.deliverPending(UUID.fromString(spot.spotId));
+        worker.deliverPending(UUID.fromString(spot.spotId));
 
         Map<UUID, Integer> received = Smtp.received(SMTP, ids);
         assertThat(received).hasSize(12).allSatisfy((id, count) -> assertThat(count).isEqualTo(1));
@@ -67,7 +67,7 @@ class OutboxSmtpApiTest extends ApiTest {
         UUID courseMail = fixtures.email(spot.spotId, zoe, course);
         UUID forumMail = fixtures.email(spot.spotId, zoe, forum);
 
-        worker.deliverPending();
+        worker.deliverPending(UUID.fromString(spot.spotId));
 
         List<MimeMessage> messages = new ArrayList<>(Smtp.messagesTo(SMTP, email));
         assertThat(messages).hasSize(2);
