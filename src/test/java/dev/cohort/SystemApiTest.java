@@ -27,6 +27,14 @@ class SystemApiTest extends ApiTest {
         assertThat(paths.path("/v1/groups").has("post")).isTrue();
         assertThat(paths.path("/v1/groups/{groupId}").has("put")).isTrue();
         assertThat(paths.path("/v1/groups/{groupId}").has("delete")).isTrue();
+        JsonNode resources = paths.path("/v1/{resources}/{resourceId}/groups~bulkAdd").path("post").path("parameters");
+        List<String> types = new java.util.ArrayList<>();
+        resources.forEach(p -> {
+            if (p.path("name").asString().equals("resources")) {
+                p.path("schema").path("enum").forEach(v -> types.add(v.asString()));
+            }
+        });
+        assertThat(types).containsExactly("lives", "courses", "channels", "forums", "collections");
     }
 
     @Test

@@ -5,6 +5,9 @@ import dev.cohort.system.Settings;
 import dev.cohort.web.JsonBody;
 import dev.cohort.web.ListPage;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.UUID;
@@ -34,6 +37,7 @@ class LinkController {
 
     @PostMapping("/v1/" + RESOURCES + "/{resourceId}/groups~bulkAdd")
     @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Parameter(in = ParameterIn.PATH, name = "resources", schema = @Schema(allowableValues = {"lives", "courses", "channels", "forums", "collections"}))
     @Operation(summary = "Link groups to a resource",
             description = "Body {groupIds, withEmailNotification}. Members of a newly linked group are invited at once "
                     + "(in-app notification, and an email when withEmailNotification is true); the switch also applies "
@@ -50,6 +54,7 @@ class LinkController {
 
     @PostMapping("/v1/" + RESOURCES + "/{resourceId}/groups~bulkRemove")
     @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Parameter(in = ParameterIn.PATH, name = "resources", schema = @Schema(allowableValues = {"lives", "courses", "channels", "forums", "collections"}))
     @Operation(summary = "Unlink groups from a resource",
             description = "Body {groupIds}. Members lose what only that link gave them; future members are not invited.")
     void unlink(Caller caller, @PathVariable String resources, @PathVariable UUID resourceId,
@@ -59,6 +64,7 @@ class LinkController {
     }
 
     @GetMapping("/v1/" + RESOURCES + "/{resourceId}/groups")
+    @Parameter(in = ParameterIn.PATH, name = "resources", schema = @Schema(allowableValues = {"lives", "courses", "channels", "forums", "collections"}))
     @Operation(summary = "List the groups linked to a resource, with their email switch (Cohort)")
     ListPage<LinkRepository.Link> list(Caller caller, @PathVariable String resources, @PathVariable UUID resourceId) {
         List<LinkRepository.Link> items = links.links(caller.spotId(), ResourceType.fromPath(resources), resourceId);
@@ -66,6 +72,7 @@ class LinkController {
     }
 
     @PutMapping("/v1/" + RESOURCES + "/{resourceId}/groups/{groupId}")
+    @Parameter(in = ParameterIn.PATH, name = "resources", schema = @Schema(allowableValues = {"lives", "courses", "channels", "forums", "collections"}))
     @Operation(summary = "Change a link's invitation-email switch (Cohort)",
             description = "Body {withEmailNotification}. Applies to members who join the group from now on.")
     LinkRepository.Link update(Caller caller, @PathVariable String resources, @PathVariable UUID resourceId,

@@ -7,6 +7,9 @@ import dev.cohort.web.Ids;
 import dev.cohort.web.JsonBody;
 import dev.cohort.web.ListPage;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +45,7 @@ class ParticipantController {
     }
 
     @GetMapping("/v1/" + TYPES + "/{resourceId}/participants")
+    @Parameter(in = ParameterIn.PATH, name = "resources", schema = @Schema(allowableValues = {"lives", "courses"}))
     @Operation(summary = "List the participants of a live or course, alphabetically, with their sources",
             description = "Lives: firstname[eq|contains], lastname[eq|contains], email[eq|contains], type[eq|in], "
                     + "status[eq|in]; courses: firstname[in], lastname[in], email[in], status[eq|in]; both: search. "
@@ -55,6 +59,7 @@ class ParticipantController {
     }
 
     @GetMapping("/v1/" + TYPES + "/{resourceId}/participants/{participantId}")
+    @Parameter(in = ParameterIn.PATH, name = "resources", schema = @Schema(allowableValues = {"lives", "courses"}))
     @Operation(summary = "Get one participant of a live or course")
     Object get(Caller caller, @PathVariable String resources, @PathVariable UUID resourceId,
                @PathVariable UUID participantId) {
@@ -64,6 +69,7 @@ class ParticipantController {
     }
 
     @PostMapping("/v1/" + TYPES + "/{resourceId}/participants")
+    @Parameter(in = ParameterIn.PATH, name = "resources", schema = @Schema(allowableValues = {"lives", "courses"}))
     @Operation(summary = "Invite one member",
             description = "Lives: {member: spot member id or email (a new email is invited into the Spot), "
                     + "invitedBySpotMemberId, withEmailNotification}; courses: {spotMemberId, invitedBySpotMemberId, "
@@ -97,6 +103,7 @@ class ParticipantController {
     }
 
     @PostMapping("/v1/" + TYPES + "/{resourceId}/participants~bulkInvite")
+    @Parameter(in = ParameterIn.PATH, name = "resources", schema = @Schema(allowableValues = {"lives", "courses"}))
     @Operation(summary = "Invite many members",
             description = "Lives: {members: {spotMemberIds, emails}, ...}; courses: {spotMemberIds, ...}; both with "
                     + "invitedBySpotMemberId and withEmailNotification. Unknown or malformed ids are a 400 and nobody "
@@ -138,6 +145,7 @@ class ParticipantController {
     }
 
     @PostMapping("/v1/" + TYPES + "/{resourceId}/participants~bulkRemove")
+    @Parameter(in = ParameterIn.PATH, name = "resources", schema = @Schema(allowableValues = {"lives", "courses"}))
     @Operation(summary = "Remove direct invitations (Cohort)",
             description = "Body {spotMemberIds}. Only the direct source goes: a participant still held by a linked "
                     + "group or self-enrolment stays. removedSpotMembersCount counts those who lost access.")

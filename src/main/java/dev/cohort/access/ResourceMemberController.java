@@ -8,6 +8,9 @@ import dev.cohort.web.Ids;
 import dev.cohort.web.JsonBody;
 import dev.cohort.web.ListPage;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,6 +46,7 @@ class ResourceMemberController {
     }
 
     @GetMapping("/v1/" + TYPES + "/{resourceId}/spotMembers")
+    @Parameter(in = ParameterIn.PATH, name = "resources", schema = @Schema(allowableValues = {"channels", "forums", "collections"}))
     @Operation(summary = "List the members of a channel, forum or collection, alphabetically",
             description = "SpotMember objects with Cohort's sources; the filters of the spot members list.")
     ListPage<Map<String, Object>> list(Caller caller, @PathVariable String resources, @PathVariable UUID resourceId,
@@ -54,6 +58,7 @@ class ResourceMemberController {
 
     @PostMapping("/v1/" + TYPES + "/{resourceId}/spotMembers")
     @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Parameter(in = ParameterIn.PATH, name = "resources", schema = @Schema(allowableValues = {"channels", "forums", "collections"}))
     @Operation(summary = "Add a member", description = "Body {spotMemberId, withEmailNotification (Cohort, default "
             + "false)}. Adding twice changes nothing; a member who is not one of the Spot's is a 404.")
     void add(Caller caller, @PathVariable String resources, @PathVariable UUID resourceId,
@@ -78,6 +83,7 @@ class ResourceMemberController {
     }
 
     @PostMapping("/v1/" + TYPES + "/{resourceId}/spotMembers~bulkAdd")
+    @Parameter(in = ParameterIn.PATH, name = "resources", schema = @Schema(allowableValues = {"channels", "forums", "collections"}))
     @Operation(summary = "Add members", description = "Body {spotMemberIds}. Malformed ids, unknown ids and other "
             + "Spots' members are returned in failedSpotMemberIds; the others are members afterwards.")
     BulkAddResult bulkAdd(Caller caller, @PathVariable String resources, @PathVariable UUID resourceId,
@@ -102,6 +108,7 @@ class ResourceMemberController {
     }
 
     @PostMapping("/v1/" + TYPES + "/{resourceId}/spotMembers~bulkRemove")
+    @Parameter(in = ParameterIn.PATH, name = "resources", schema = @Schema(allowableValues = {"channels", "forums", "collections"}))
     @Operation(summary = "Remove members", description = "Body {spotMemberIds}. Removes the direct membership only: "
             + "members still held by a linked group stay. removedSpotMembersCount counts those who lost access.")
     BulkRemoveResult bulkRemove(Caller caller, @PathVariable String resources, @PathVariable UUID resourceId,
