@@ -2,15 +2,25 @@ package dev.cohort.courses;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cohort.messaging.OutboxWorker;
 import dev.cohort.support.Api;
+import dev.cohort.system.Settings;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.UUID;
 import dev.cohort.support.ApiTest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** A course from invitation to completion through the member endpoints, read back from the participants table. */
 class CourseWalkApiTest extends ApiTest {
+    @Autowired
+    OutboxWorker worker;
+    @Autowired
+    Settings settings;
 
     private static void assertDates(JsonNode row, boolean started, boolean completed, boolean unenrolled,
                                     boolean active) {
@@ -221,5 +231,28 @@ class CourseWalkApiTest extends ApiTest {
         f.complete(ada, course, end).expect(200);
         assertThat(f.row(course, ada).path("status").asString()).isEqualTo("Completed");
         assertThat(f.completionEmails(course)).isZero();
+    }
+
+    @Test
+    void the_spots_accepted_admins_are_emailed_once_when_a_member_completes_a_course() throws Exception {
+        CourseFixture f = new CourseFixture(newSpot(), jdbc);
+        String admin = f.admin("admin@example.com");
+        f.spot.post("/v1/spotMembers", Map.of("email", "invited-admin@example.com", "role", "Admin")).expect(201);
+        String ada = f.spot.member("ada@example.com", "Ada", "Lovelace");
+        String course = f.course("Graduation", "Public", "Published", "Flexible");
+        String end = f.conclusion(course);
+        f.me(ada, "POST", "/v1/me/courses/" + course + "~enroll", null).expect(201);
+        f.complete(ada, course, end).expect(200);
+        f.complete(ada, course, end).expect(200);
+        assertThat(f.completionEmails(course)).isEqualTo(1);
+        UUID messageId = jdbc.sql("select message_id from outbox where resource_id = :course and member_id = :admin")
+                .param("course", UUID.fromString(course)).param("admin", UUID.fromString(admin))
+                .query(UUID.class).single();
+
+        worker.deliverPending(UUID.fromString(f.spot.spotId));
+
+        String eml = Files.readString(settings.dataDir().resolve("outbox").resolve(messageId + ".eml"),
+                StandardCharsets.UTF_8);
+        assertThat(eml).contains("admin@example.com").contains("Ada Lovelace completed the course Graduation");
     }
 }
