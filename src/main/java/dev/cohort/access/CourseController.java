@@ -48,14 +48,16 @@ class CourseController {
     @Operation(summary = "Create a course",
             description = "Cohort's: title is required; description, privacy (Public|Private|Secret, default Public),"
                     + " status (Draft|Published, default Draft), navigationMode (Flexible|Sequential, default "
-                    + "Flexible) are optional. Restricted when Secret.")
+                    + "Flexible), completionEmailToAdmins (default true: the Spot's admins are emailed when someone "
+                    + "completes the course) are optional. Restricted when Secret.")
     CourseFields.CourseView create(Caller caller, @RequestBody(required = false) JsonNode body) {
         return endpoints.create(caller.spotId(), body);
     }
 
     @PutMapping("/v1/courses/{courseId}")
     @Operation(summary = "Update a course",
-            description = "Cohort's: every field optional; null clears the description.")
+            description = "Cohort's: every field optional; null clears the description. Publishing a Draft "
+                    + "(status Published) sends the invitations held back while it was a Draft, once.")
     CourseFields.CourseView update(Caller caller, @PathVariable UUID courseId,
                     @RequestBody(required = false) JsonNode body) {
         return endpoints.update(caller.spotId(), courseId, body);

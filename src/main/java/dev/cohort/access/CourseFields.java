@@ -22,7 +22,7 @@ class CourseFields implements ResourceFields<CourseFields.CourseView> {
 
     /** The Course object, dates ISO 8601. */
     record CourseView(UUID id, String title, String description, String privacy, String status,
-                      String navigationMode, String createdAt, String updatedAt) {
+                      String navigationMode, boolean completionEmailToAdmins, String createdAt, String updatedAt) {
     }
 
     @Override
@@ -42,13 +42,15 @@ class CourseFields implements ResourceFields<CourseFields.CourseView> {
         reader.choice("privacy", PRIVACIES, "Public");
         reader.choice("status", STATUSES, "Draft");
         reader.choice("navigationMode", NAVIGATION_MODES, "Flexible");
+        reader.flag("completionEmailToAdmins", true);
         return title;
     }
 
     @Override
     public CourseView view(Resource course) {
         return new CourseView(course.id(), course.name(), course.setting("description"), course.setting("privacy"),
-                course.setting("status"), course.setting("navigationMode"), course.createdAt().toString(),
+                course.setting("status"), course.setting("navigationMode"),
+                !"false".equals(course.setting("completionEmailToAdmins")), course.createdAt().toString(),
                 course.updatedAt().toString());
     }
 }

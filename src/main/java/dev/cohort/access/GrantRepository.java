@@ -1,5 +1,6 @@
 package dev.cohort.access;
 
+import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -21,57 +22,108 @@ class GrantRepository {
         this.jdbc = jdbc;
     }
 
-    /** What a grant did: participants created (invited now) and how many of those were sent an email. */
-    record Granted(int invited, int emailed) {
+    /**
+     * What a grant did: participants created or re-enrolled (invited now), how many of those were sent an email,
+     * and the members who were re-enrolled from {@code Unenrolled}.
+     */
+    record Granted(int invited, int emailed, List<UUID> reenrolled) {
+    }
+
+    /** {@code column} set to {@code value} on a row being re-enrolled (it was Unenrolled), kept otherwise. */
+    private static String onReenrol(String column, String value) {
+        return column + " = case when :reenrol and p.status = 'Unenrolled' then " + value + " else p." + column
+                + " end";
+    }
+
+    private static final String REENROL = String.join(", ", onReenrol("status", "'Invited'"),
+            onReenrol("invited_at", "now()"), onReenrol("invited_by", "excluded.invited_by"),
+            onReenrol("started_at", "null"), onReenrol("completed_at", "null"), onReenrol("unenrolled_at", "null"),
+            onReenrol("invite_pending", "excluded.invite_pending"), onReenrol("invite_email", "excluded.invite_email"));
+
+    Granted grant(UUID spotId, Pairs pairs, Source source, boolean invite, UUID invitedBy) {
+        return grant(spotId, pairs, source, invite, invitedBy, false);
     }
 
     /**
      * Adds {@code source} to each pair. Pairs that were not participants yet become participants, get a
      * notification when {@code invite} is set, and an email when their pair's switch is on as well; a Pending
      * member newly invited to a live is accepted into the Spot (rule 7). Existing participants only gain the
-     * source: no second notification or email (rule 12).
+     * source: no second notification or email (rule 12). With {@code reenrol}, an {@code Unenrolled} course
+     * participant is invited afresh (status Invited, earlier dates cleared) and notified like a new one (rule 14).
+     * On a Draft course nothing is sent: the invitation is kept pending until {@link #sendPending} (publication).
      */
-    Granted grant(UUID spotId, Pairs pairs, Source source, boolean invite, UUID invitedBy) {
+    Granted grant(UUID spotId, Pairs pairs, Source source, boolean invite, UUID invitedBy, boolean reenrol) {
         String sql = "with pairs as (" + pairs.sql() + "), "
-                + "targets as materialized (select x.resource_id, x.member_id, x.with_email, r.type, r.name "
+                + "targets as materialized (select x.resource_id, x.member_id, x.with_email, r.type, r.name, "
+                + "  (r.type = 'course' and coalesce(r.settings->>'status' = 'Draft', false)) as draft "
                 + "  from pairs x join resource r on r.spot_id = :spot and r.id = x.resource_id), "
+                + "rejoining as materialized (select p.resource_id, p.member_id from participant p join targets t "
+                + "  on p.spot_id = :spot and p.resource_id = t.resource_id and p.member_id = t.member_id "
+                + "  where :reenrol and p.status = 'Unenrolled'), "
                 + "granted as (insert into participant as p (spot_id, resource_id, member_id, id, status, "
-                + source.column + ", invited_at, invited_by) "
+                + source.column + ", invited_at, invited_by, invite_pending, invite_email) "
                 + "  select :spot, t.resource_id, t.member_id, uuid_v7(), "
                 + "  case when t.type in ('live', 'course') then 'Invited' else 'Member' end, " + source.initial
-                + ", now(), cast(:invitedBy as uuid) from targets t order by t.resource_id, t.member_id "
-                + "  on conflict (spot_id, resource_id, member_id) do update set " + source.add
+                + ", now(), cast(:invitedBy as uuid), :invite and t.draft, :invite and t.draft and t.with_email "
+                + "  from targets t order by t.resource_id, t.member_id "
+                + "  on conflict (spot_id, resource_id, member_id) do update set " + source.add + ", " + REENROL
                 + "  returning p.resource_id, p.member_id, (xmax = 0) as created), "
                 + "fresh as materialized (select t.* from granted g join targets t "
-                + "  on t.resource_id = g.resource_id and t.member_id = g.member_id where g.created), "
+                + "  on t.resource_id = g.resource_id and t.member_id = g.member_id where g.created or exists "
+                + "  (select 1 from rejoining j where j.resource_id = g.resource_id and j.member_id = g.member_id)), "
                 + "notified as (insert into notification (spot_id, id, member_id, type, body) "
                 + "  select :spot, uuid_v7(), f.member_id, " + NOTIFICATION_TYPE + ", "
                 + "  jsonb_build_object('resourceId', f.resource_id, 'resourceType', f.type, 'resourceName', f.name) "
-                + "  from fresh f where :invite), "
+                + "  from fresh f where :invite and not f.draft), "
                 + "mailed as (insert into outbox (spot_id, message_id, template, member_id, resource_id) "
                 + "  select :spot, uuid_v7(), f.type, f.member_id, f.resource_id from fresh f "
-                + "  where :invite and f.with_email returning 1), "
+                + "  where :invite and f.with_email and not f.draft returning 1), "
                 + "accepted as (update member m set status = 'Accepted', "
                 + "  registration_date = coalesce(m.registration_date, now()), updated_at = now() "
                 + "  from (select distinct member_id from fresh where type = 'live') f "
                 + "  where m.spot_id = :spot and m.id = f.member_id and m.status = 'Pending') "
-                + "select (select count(*) from fresh) as invited, (select count(*) from mailed) as emailed";
+                + "select (select count(*) from fresh) as invited, (select count(*) from mailed) as emailed, "
+                + "  array(select member_id from rejoining) as reenrolled";
         return jdbc.sql(sql).params(pairs.params()).param("spot", spotId).param("invite", invite)
-                .param("invitedBy", invitedBy)
-                .query((rs, n) -> new Granted(rs.getInt("invited"), rs.getInt("emailed"))).single();
+                .param("invitedBy", invitedBy).param("reenrol", reenrol)
+                .query((rs, n) -> new Granted(rs.getInt("invited"), rs.getInt("emailed"),
+                        List.of((UUID[]) rs.getArray("reenrolled").getArray()))).single();
+    }
+
+    /**
+     * Sends the invitations held back while the course was a Draft: one notification per pending participant and
+     * an email for those whose invitation had the switch on, then clears the flags, in one statement.
+     *
+     * @return how many participants were notified
+     */
+    int sendPending(UUID spotId, UUID resourceId) {
+        String sql = "with pending as materialized (select p.member_id, p.invite_email, r.type, r.name, r.id "
+                + "  from participant p join resource r on r.spot_id = p.spot_id and r.id = p.resource_id "
+                + "  where p.spot_id = :spot and p.resource_id = :resource and p.invite_pending), "
+                + "cleared as (update participant p set invite_pending = false, invite_email = false from pending f "
+                + "  where p.spot_id = :spot and p.resource_id = :resource and p.member_id = f.member_id), "
+                + "notified as (insert into notification (spot_id, id, member_id, type, body) "
+                + "  select :spot, uuid_v7(), f.member_id, " + NOTIFICATION_TYPE + ", "
+                + "  jsonb_build_object('resourceId', f.id, 'resourceType', f.type, 'resourceName', f.name) "
+                + "  from pending f), "
+                + "mailed as (insert into outbox (spot_id, message_id, template, member_id, resource_id) "
+                + "  select :spot, uuid_v7(), f.type, f.member_id, f.id from pending f where f.invite_email) "
+                + "select count(*) from pending";
+        return jdbc.sql(sql).param("spot", spotId).param("resource", resourceId).query(Integer.class).single();
     }
 
     /**
      * The statement that takes a source away from each pair: rows holding only that source are deleted, the others
      * lose it. Both read the row itself (re-checked on the newest version when a concurrent transaction changed it),
      * and a row reached by both parts is changed once only (PostgreSQL keeps one change per row and statement):
-     * whichever it is, the follow-up {@link #REMOVE_SOURCELESS} leaves no participant without a source.
+     * whichever it is, the follow-up {@link #REMOVE_SOURCELESS} leaves no participant without a source. An
+     * {@code Unenrolled} course participant is never deleted: it stays listed with its completion data (rule 14).
      */
     static String revokeSql(Pairs pairs, Source source) {
         String match = "p.spot_id = :spot and p.resource_id = x.resource_id and p.member_id = x.member_id";
         return "with pairs as materialized (" + pairs.sql() + "), "
                 + "gone as (delete from participant p using pairs x where " + match + " and " + source.onlySource
-                + "  returning 1), "
+                + "  and p.status <> 'Unenrolled' returning 1), "
                 + "kept as (update participant p set " + source.remove + " from pairs x where " + match + " and "
                 + source.held + " returning 1) "
                 + "select (select count(*) from gone) as gone, (select count(*) from kept) as kept";
@@ -79,7 +131,7 @@ class GrantRepository {
 
     /** Participants left with no source at all; only this transaction's own revocations can leave such rows. */
     private static final String REMOVE_SOURCELESS = "delete from participant p where p.spot_id = :spot "
-            + "and p.group_sources = 0 and not p.direct and not p.self_enrolled";
+            + "and p.group_sources = 0 and not p.direct and not p.self_enrolled and p.status <> 'Unenrolled'";
 
     /** What a revocation did: sources removed, and participants who lost their last source and were removed. */
     record Revoked(int sourcesRemoved, int participantsRemoved) {

@@ -13,8 +13,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
@@ -31,21 +31,32 @@ import tools.jackson.databind.JsonNode;
 @Tag(name = "Participants")
 class ParticipantController {
     private static final String TYPES = "{resources:lives|courses}";
+    /** The course participant list and get are the courses module's (with completion data). */
+    private static final String LIST_TYPES = "{resources:lives}";
 
     private final ParticipantService participants;
     private final Settings settings;
+    private final CompletionRates completionRates;
 
-    ParticipantController(ParticipantService participants, Settings settings) {
+    ParticipantController(ParticipantService participants, Settings settings, CompletionRates completionRates) {
         this.participants = participants;
         this.settings = settings;
+        this.completionRates = completionRates;
     }
 
-    private static Function<ParticipantRow, Object> view(ResourceType type) {
-        return type == ResourceType.LIVE ? ParticipantViews.LiveParticipant::of : ParticipantViews.CourseParticipant::of;
+    /** LiveParticipant or CourseParticipant objects, the latter with their completion rates. */
+    private List<Object> views(Caller caller, ResourceType type, UUID resourceId, List<ParticipantRow> rows) {
+        if (type == ResourceType.LIVE) {
+            return rows.stream().<Object>map(ParticipantViews.LiveParticipant::of).toList();
+        }
+        Map<UUID, Integer> rates = completionRates.of(caller.spotId(), resourceId,
+                rows.stream().map(ParticipantRow::memberId).toArray(UUID[]::new));
+        return rows.stream().<Object>map(p -> ParticipantViews.CourseParticipant.of(p,
+                rates.getOrDefault(p.memberId(), 0))).toList();
     }
 
-    @GetMapping("/v1/" + TYPES + "/{resourceId}/participants")
-    @Parameter(in = ParameterIn.PATH, name = "resources", schema = @Schema(allowableValues = {"lives", "courses"}))
+    @GetMapping("/v1/" + LIST_TYPES + "/{resourceId}/participants")
+    @Parameter(in = ParameterIn.PATH, name = "resources", schema = @Schema(allowableValues = {"lives"}))
     @Operation(summary = "List the participants of a live or course, alphabetically, with their sources",
             description = "Lives: firstname[eq|contains], lastname[eq|contains], email[eq|contains], type[eq|in], "
                     + "status[eq|in]; courses: firstname[in], lastname[in], email[in], status[eq|in]; both: search. "
@@ -55,16 +66,17 @@ class ParticipantController {
         ResourceType type = ResourceType.fromPath(resources);
         ListPage<ParticipantRow> page = participants.list(caller.spotId(), type, resourceId,
                 ParticipantFilters.read(type, query));
-        return new ListPage<>(page.items().stream().map(view(type)).toList(), page.total());
+        return new ListPage<>(views(caller, type, resourceId, page.items()), page.total());
     }
 
-    @GetMapping("/v1/" + TYPES + "/{resourceId}/participants/{participantId}")
-    @Parameter(in = ParameterIn.PATH, name = "resources", schema = @Schema(allowableValues = {"lives", "courses"}))
+    @GetMapping("/v1/" + LIST_TYPES + "/{resourceId}/participants/{participantId}")
+    @Parameter(in = ParameterIn.PATH, name = "resources", schema = @Schema(allowableValues = {"lives"}))
     @Operation(summary = "Get one participant of a live or course")
     Object get(Caller caller, @PathVariable String resources, @PathVariable UUID resourceId,
                @PathVariable UUID participantId) {
         ResourceType type = ResourceType.fromPath(resources);
-        return participants.get(caller.spotId(), type, resourceId, participantId).map(view(type))
+        return participants.get(caller.spotId(), type, resourceId, participantId)
+                .map(p -> views(caller, type, resourceId, List.of(p)).get(0))
                 .orElseThrow(() -> new NotFoundException("Participant"));
     }
 
@@ -99,7 +111,8 @@ class ParticipantController {
         if (invited.newlyInvited() == 0) {
             return ResponseEntity.ok().build();
         }
-        return ResponseEntity.status(HttpStatus.CREATED).body(view(type).apply(invited.participants().get(0)));
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(views(caller, type, resourceId, invited.participants()).get(0));
     }
 
     @PostMapping("/v1/" + TYPES + "/{resourceId}/participants~bulkInvite")
@@ -136,7 +149,7 @@ class ParticipantController {
         }
         ParticipantService.Invited invited = participants.invite(caller.spotId(), type, resourceId,
                 idTexts.stream().map(Ids::parse).toList(), emails, options.withEmail(), options.invitedBy());
-        List<Object> items = invited.participants().stream().map(view(type)).toList();
+        List<Object> items = views(caller, type, resourceId, invited.participants());
         if (type == ResourceType.LIVE) {
             return ResponseEntity.ok(items);
         }

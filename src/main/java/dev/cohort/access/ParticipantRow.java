@@ -11,17 +11,17 @@ import java.util.Map;
 import java.util.UUID;
 
 /** A participant row as the participant lists read it, with the sources that hold it. */
-record ParticipantRow(UUID id, UUID resourceId, UUID memberId, String email, String firstname, String lastname,
+public record ParticipantRow(UUID id, UUID resourceId, UUID memberId, String email, String firstname, String lastname,
                       String status, String type, OffsetDateTime invitedAt, OffsetDateTime registeredAt,
                       OffsetDateTime startedAt, OffsetDateTime completedAt, OffsetDateTime unenrolledAt,
                       OffsetDateTime lastActivityAt, List<Map<String, Object>> sources) {
 
     /** Columns for {@code from participant p join member m}; the groups are the live linked groups holding p. */
-    static final String COLUMNS = "p.id, p.resource_id, p.member_id, m.email, m.firstname, m.lastname, p.status, "
+    public static final String COLUMNS = "p.id, p.resource_id, p.member_id, m.email, m.firstname, m.lastname, p.status, "
             + "p.type, p.invited_at, p.registered_at, p.started_at, p.completed_at, p.unenrolled_at, "
             + "p.last_activity_at, p.direct, p.self_enrolled, " + SourceGroups.SQL + " as source_groups";
 
-    static ParticipantRow read(ResultSet rs, int row) throws SQLException {
+    public static ParticipantRow read(ResultSet rs, int row) throws SQLException {
         return new ParticipantRow(rs.getObject("id", UUID.class), rs.getObject("resource_id", UUID.class),
                 rs.getObject("member_id", UUID.class), rs.getString("email"), rs.getString("firstname"),
                 rs.getString("lastname"), rs.getString("status"), rs.getString("type"),

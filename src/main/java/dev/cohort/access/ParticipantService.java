@@ -8,20 +8,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Direct invitations and removals on a resource, and the participant lists with their sources. */
+/** Direct invitations and removals on a resource, self-enrolment, and the participant lists with their sources. */
 @Service
-class ParticipantService {
+public class ParticipantService {
     private final ParticipantRepository participants;
     private final GrantRepository grants;
     private final LinkService links;
     private final MemberService members;
     private final StatisticsRefresher statistics;
+    private final ApplicationEventPublisher events;
 
     ParticipantService(ParticipantRepository participants, GrantRepository grants, LinkService links,
-                       MemberService members, StatisticsRefresher statistics) {
+                       MemberService members, StatisticsRefresher statistics, ApplicationEventPublisher events) {
+        this.events = events;
         this.participants = participants;
         this.grants = grants;
         this.links = links;
@@ -35,7 +38,8 @@ class ParticipantService {
 
     /**
      * Invites members directly. Those already Invited, Started or Completed (by any source) get no second
-     * notification or email (rule 12); they gain the direct source.
+     * notification or email (rule 12); they gain the direct source. An Unenrolled course participant is
+     * enrolled again (rule 14): Invited, notified, and {@link ParticipantsReenrolled} is published.
      */
     @Transactional
     Invited invite(UUID spotId, ResourceType type, UUID resourceId, List<UUID> memberIds, List<String> emails,
@@ -50,9 +54,30 @@ class ParticipantService {
         }
         UUID[] ids = all.stream().distinct().toArray(UUID[]::new);
         GrantRepository.Granted granted = grants.grant(spotId, Pairs.direct(resourceId, ids, withEmail),
-                Source.DIRECT, true, invitedBy);
+                Source.DIRECT, true, invitedBy, true);
+        reenrolled(spotId, resourceId, granted);
         statistics.touched(granted.invited());
         return new Invited(participants.byMembers(spotId, resourceId, ids), granted.invited());
+    }
+
+    /**
+     * A member enrols themselves in a course (the caller checked that they may): the self-enrolment source is added,
+     * without notification or email; an Unenrolled participant is enrolled again.
+     *
+     * @return true when the member was not an active participant before (newly enrolled or re-enrolled)
+     */
+    @Transactional
+    public boolean enrolSelf(UUID spotId, UUID courseId, UUID memberId) {
+        GrantRepository.Granted granted = grants.grant(spotId,
+                Pairs.direct(courseId, new UUID[] {memberId}, false), Source.SELF, false, null, true);
+        reenrolled(spotId, courseId, granted);
+        return granted.invited() > 0;
+    }
+
+    private void reenrolled(UUID spotId, UUID resourceId, GrantRepository.Granted granted) {
+        if (!granted.reenrolled().isEmpty()) {
+            events.publishEvent(new ParticipantsReenrolled(spotId, resourceId, granted.reenrolled()));
+        }
     }
 
     /** Takes away the direct source only; participants held by a group or self-enrolment stay (rule 8). */

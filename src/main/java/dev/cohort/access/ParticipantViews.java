@@ -26,10 +26,10 @@ final class ParticipantViews {
                              OffsetDateTime invitedAt, OffsetDateTime startedAt, OffsetDateTime completedAt,
                              OffsetDateTime unenrolledAt, OffsetDateTime lastActivityAt, int completionRate,
                              List<Map<String, Object>> sources) {
-        static CourseParticipant of(ParticipantRow p) {
+        static CourseParticipant of(ParticipantRow p, int completionRate) {
             return new CourseParticipant(p.id(), p.resourceId(), p.memberId(), p.email(), p.firstname(),
                     p.lastname(), p.status(), p.invitedAt(), p.startedAt(), p.completedAt(), p.unenrolledAt(),
-                    p.lastActivityAt(), 0, p.sources());
+                    p.lastActivityAt(), completionRate, p.sources());
         }
     }
 

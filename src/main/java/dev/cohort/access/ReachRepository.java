@@ -19,7 +19,10 @@ class ReachRepository {
         this.jdbc = jdbc;
     }
 
-    /** A resource a member reaches: every public one, and the restricted ones they participate in. */
+    /**
+     * A resource a member reaches: every public one, and the restricted ones they participate in (an Unenrolled
+     * course participant no longer does); a Draft course is invisible to members.
+     */
     record Reachable(UUID id, String type, String name, boolean restricted, String participantStatus,
                      List<Map<String, Object>> sources) {
     }
@@ -30,7 +33,9 @@ class ReachRepository {
 
     ListPage<Reachable> reachable(UUID spotId, UUID memberId, ListQuery query) {
         String from = " from resource r left join participant p on p.spot_id = r.spot_id and p.resource_id = r.id "
-                + "and p.member_id = :member where r.spot_id = :spot and (not r.restricted or p.member_id is not null)"
+                + "and p.member_id = :member where r.spot_id = :spot "
+                + "and (not r.restricted or (p.member_id is not null and p.status <> 'Unenrolled')) "
+                + "and not (r.type = 'course' and coalesce(r.settings->>'status' = 'Draft', false))"
                 + query.where();
         List<Reachable> items = jdbc.sql("select r.id, r.type, r.name, r.restricted, p.status, "
                         + "coalesce(p.direct, false) as direct, coalesce(p.self_enrolled, false) as self_enrolled, "

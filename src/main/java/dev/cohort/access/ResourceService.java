@@ -18,9 +18,11 @@ import tools.jackson.databind.node.ObjectNode;
 public class ResourceService {
     private static final Logger log = LoggerFactory.getLogger(ResourceService.class);
     private final ResourceRepository resources;
+    private final GrantRepository grants;
 
-    ResourceService(ResourceRepository resources) {
+    ResourceService(ResourceRepository resources, GrantRepository grants) {
         this.resources = resources;
+        this.grants = grants;
     }
 
     /** The resource of this Spot and type; a NotFoundException ("Live not found", ...) otherwise. */
@@ -43,7 +45,8 @@ public class ResourceService {
 
     /**
      * Renames ({@code name} null keeps it) and merges {@code changes} into the settings (a null value clears that
-     * setting); the merged settings are checked as a whole, so a bad combination changes nothing.
+     * setting); the merged settings are checked as a whole, so a bad combination changes nothing. Publishing a
+     * Draft course sends the invitations held back while it was a Draft, once.
      */
     @Transactional
     public Resource update(UUID spotId, ResourceType type, UUID id, String name, ObjectNode changes) {
@@ -51,8 +54,14 @@ public class ResourceService {
         ObjectNode merged = ((ObjectNode) current.settings()).deepCopy();
         merged.setAll(changes);
         check(type, merged);
-        return resources.update(spotId, type, id, name == null ? current.name() : name,
+        Resource updated = resources.update(spotId, type, id, name == null ? current.name() : name,
                 ResourceRules.restricted(type, merged), merged);
+        if (type == ResourceType.COURSE && "Draft".equals(current.setting("status"))
+                && !"Draft".equals(updated.setting("status"))) {
+            int sent = grants.sendPending(spotId, id);
+            log.info("Spot {}: published course {}, sent {} pending invitations", spotId, id, sent);
+        }
+        return updated;
     }
 
     @Transactional

@@ -23,7 +23,7 @@ class OutboxRepository {
     /** A claimed email row with what rendering it needs; member and resource are null when they are gone. */
     record Claimed(long id, UUID spotId, UUID messageId, UUID memberId, UUID resourceId, int attempts, String email,
                    String firstname, String lastname, String spotName, String resourceType, String resourceName,
-                   String subject, String body) {
+                   String subject, String body, String template, String subjectName) {
     }
 
     /**
@@ -38,9 +38,13 @@ class OutboxRepository {
                         + "and next_attempt_at <= now() and (cast(:spot as uuid) is null or spot_id = :spot) "
                         + "order by next_attempt_at, id limit :batch "
                         + "for update skip locked)) "
-                        + "returning o.id, o.spot_id, o.message_id, o.member_id, o.resource_id, o.attempts) "
+                        + "returning o.id, o.spot_id, o.message_id, o.member_id, o.resource_id, o.attempts, "
+                        + "o.template, o.subject_member_id) "
                         + "select c.id, c.spot_id, c.message_id, c.member_id, c.resource_id, c.attempts, m.email, "
-                        + "m.firstname, m.lastname, s.name, r.type, r.name, t.subject, t.body from claimed c "
+                        + "m.firstname, m.lastname, s.name, r.type, r.name, t.subject, t.body, c.template, "
+                        + "coalesce(nullif(trim(concat_ws(' ', sm.firstname, sm.lastname)), ''), sm.email) "
+                        + "from claimed c "
+                        + "left join member sm on sm.spot_id = c.spot_id and sm.id = c.subject_member_id "
                         + "left join spot s on s.id = c.spot_id "
                         + "left join member m on m.spot_id = c.spot_id and m.id = c.member_id "
                         + "left join resource r on r.spot_id = c.spot_id and r.id = c.resource_id "
@@ -50,7 +54,8 @@ class OutboxRepository {
                 .query((rs, n) -> new Claimed(rs.getLong(1), rs.getObject(2, UUID.class),
                         rs.getObject(3, UUID.class), rs.getObject(4, UUID.class), rs.getObject(5, UUID.class),
                         rs.getInt(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
-                        rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14)))
+                        rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14),
+                        rs.getString(15), rs.getString(16)))
                 .list();
     }
 

@@ -1,0 +1,61 @@
+package dev.cohort.courses;
+
+import dev.cohort.spots.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** Taking a course, with a member token. */
+@RestController
+@Tag(name = "Me (member token)")
+class LearnerController {
+    private final LearnerService learner;
+
+    LearnerController(LearnerService learner) {
+        this.learner = learner;
+    }
+
+    @GetMapping("/v1/me/courses/{courseId}")
+    @Operation(summary = "A course as I take it",
+            description = "Its steps without the quizzes' correct answers, my status, completion rate and progress. "
+                    + "404 for a Draft course and for a secret one I am not an active participant of.")
+    LearnerService.MyCourse get(Caller caller, @PathVariable UUID courseId) {
+        return learner.course(caller.spotId(), courseId, caller.memberId());
+    }
+
+    @PostMapping("/v1/me/courses/{courseId}/steps/{stepId}~complete")
+    @Operation(summary = "Complete a content or conclusion step",
+            description = "Idempotent. 409 when I am not enrolled, or when the course is Sequential and a previous "
+                    + "step is not completed; 400 for a quiz step (submit it instead).")
+    LearnerService.MyCourse complete(Caller caller, @PathVariable UUID courseId, @PathVariable UUID stepId) {
+        return learner.complete(caller.spotId(), courseId, caller.memberId(), stepId);
+    }
+
+    @PostMapping("/v1/me/courses/{courseId}/steps/{stepId}~submitQuiz")
+    @Operation(summary = "Submit a quiz",
+            description = "{answers: [[choice indexes] per question]}. Scored on the server (percentage of questions "
+                    + "answered exactly right, rounded down); the step counts as completed, pass or fail. A new "
+                    + "submission replaces the score, pass/fail and submission time.")
+    LearnerService.MyCourse submitQuiz(Caller caller, @PathVariable UUID courseId, @PathVariable UUID stepId,
+                                       @RequestBody(required = false) JsonNode body) {
+        return learner.submitQuiz(caller.spotId(), courseId, caller.memberId(), stepId, body);
+    }
+
+    @PostMapping("/v1/me/courses/{courseId}~enroll")
+    @Operation(summary = "Enrol myself in a public course",
+            description = "201 when I was enrolled (or re-enrolled after being Unenrolled: progress starts afresh), "
+                    + "200 when I was a participant already; 409 for a private course; 404 for a Draft or secret one.")
+    ResponseEntity<LearnerService.MyCourse> enroll(Caller caller, @PathVariable UUID courseId) {
+        boolean enrolled = learner.enrol(caller.spotId(), courseId, caller.memberId());
+        return ResponseEntity.status(enrolled ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(learner.course(caller.spotId(), courseId, caller.memberId()));
+    }
+}
