@@ -8,6 +8,12 @@ alter table participant
     add column invite_email   boolean not null default false;
 create index participant_invite_pending on participant (spot_id, resource_id) where invite_pending;
 
+-- How many of the course's current steps the participant completed, kept with every completion, step deletion and
+-- progress reset, so that the participants table sorts by completion rate through an index instead of counting
+-- every participant's progress rows.
+alter table participant add column completed_steps integer not null default 0;
+create index participant_completion on participant (spot_id, resource_id, completed_steps);
+
 -- Steps of a course in order (position from 1). At most one conclusion, kept last by the service; a module is an
 -- optional title shared by consecutive steps. quiz holds {passScore, questions: [{question, choices, correct}]}.
 create table course_step (

@@ -39,13 +39,10 @@ class ParticipantTable {
     private static final Map<String, String> SORTS = Map.of(
             "name", MemberRows.ALPHABETICAL,
             "status", "array_position(array['Invited', 'Started', 'Completed', 'Unenrolled'], p.status)",
-            "completionRate", "coalesce(c.done, 0)",
+            "completionRate", "p.completed_steps",
             "invitedAt", "p.invited_at");
     private static final String FROM = " from participant p join member m on m.spot_id = p.spot_id "
             + "and m.id = p.member_id where p.spot_id = :spot and p.resource_id = :course";
-    private static final String DONE = " left join lateral (select count(*) as done from course_progress cp "
-            + "where cp.spot_id = p.spot_id and cp.course_id = p.resource_id and cp.member_id = p.member_id) c on true";
-
     private final JdbcClient jdbc;
 
     ParticipantTable(JdbcClient jdbc) {
@@ -80,8 +77,8 @@ class ParticipantTable {
 
     ListPage<Entry> page(UUID spotId, UUID courseId, Query query) {
         ListQuery list = query.list();
-        String from = FROM.replace(" where", DONE + " where");
-        List<Entry> items = jdbc.sql("select " + ParticipantRow.COLUMNS + ", coalesce(c.done, 0) as done" + from
+        String from = FROM;
+        List<Entry> items = jdbc.sql("select " + ParticipantRow.COLUMNS + ", p.completed_steps as done" + from
                         + list.where() + " order by " + query.orderBy() + " limit :limit offset :offset")
                 .params(list.params()).param("spot", spotId).param("course", courseId)
                 .param("limit", list.paging().limit()).param("offset", list.paging().offset())
@@ -92,8 +89,8 @@ class ParticipantTable {
     }
 
     Optional<Entry> byId(UUID spotId, UUID courseId, UUID participantId) {
-        return jdbc.sql("select " + ParticipantRow.COLUMNS + ", coalesce(c.done, 0) as done"
-                        + FROM.replace(" where", DONE + " where") + " and p.id = :id")
+        return jdbc.sql("select " + ParticipantRow.COLUMNS + ", p.completed_steps as done"
+                        + FROM + " and p.id = :id")
                 .param("spot", spotId).param("course", courseId).param("id", participantId)
                 .query((rs, n) -> new Entry(ParticipantRow.read(rs, n), rs.getInt("done"))).optional();
     }

@@ -50,12 +50,14 @@ class ProgressRepository {
                         + "completed_at, score, passed, submitted_at) values (:spot, :course, :member, :step, now(), "
                         + ":score, :passed, case when :quiz then now() end) "
                         + "on conflict (spot_id, course_id, member_id, step_id) do update set score = excluded.score, "
-                        + "passed = excluded.passed, submitted_at = excluded.submitted_at where :quiz) "
+                        + "passed = excluded.passed, submitted_at = excluded.submitted_at where :quiz "
+                        + "returning (xmax = 0) as created) "
                         + "update participant p set status = case when :conclusion then 'Completed' "
                         + "when p.status = 'Invited' then 'Started' else p.status end, "
                         + "started_at = coalesce(p.started_at, now()), "
                         + "completed_at = case when :conclusion then coalesce(p.completed_at, now()) "
-                        + "else p.completed_at end, last_activity_at = now() "
+                        + "else p.completed_at end, last_activity_at = now(), "
+                        + "completed_steps = p.completed_steps + (select count(*) from done where created) "
                         + "where p.spot_id = :spot and p.resource_id = :course and p.member_id = :member")
                 .param("spot", spotId).param("course", courseId).param("member", memberId).param("step", stepId)
                 .param("score", quiz == null ? null : quiz.score())
@@ -107,6 +109,9 @@ class ProgressRepository {
     /** Forgets the earlier progress of re-enrolled members: they start the course afresh. */
     void reset(UUID spotId, UUID courseId, UUID[] memberIds) {
         jdbc.sql("delete from course_progress where spot_id = :spot and course_id = :course "
+                        + "and member_id = any(:members)")
+                .param("spot", spotId).param("course", courseId).param("members", memberIds).update();
+        jdbc.sql("update participant set completed_steps = 0 where spot_id = :spot and resource_id = :course "
                         + "and member_id = any(:members)")
                 .param("spot", spotId).param("course", courseId).param("members", memberIds).update();
     }

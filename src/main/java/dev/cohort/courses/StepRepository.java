@@ -60,6 +60,10 @@ class StepRepository {
 
     /** Deletes a step (its progress rows go with it) and closes the gap in the positions. */
     void delete(UUID spotId, UUID courseId, Step step) {
+        jdbc.sql("update participant p set completed_steps = p.completed_steps - 1 from course_progress cp "
+                        + "where cp.spot_id = :spot and cp.course_id = :course and cp.step_id = :id "
+                        + "and p.spot_id = cp.spot_id and p.resource_id = cp.course_id and p.member_id = cp.member_id")
+                .param("spot", spotId).param("course", courseId).param("id", step.id()).update();
         jdbc.sql("delete from course_step where spot_id = :spot and course_id = :course and id = :id")
                 .param("spot", spotId).param("course", courseId).param("id", step.id()).update();
         jdbc.sql("update course_step set position = position - 1 where spot_id = :spot and course_id = :course "
