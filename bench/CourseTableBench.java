@@ -47,10 +47,10 @@ public class CourseTableBench {
             s.execute("create temp table done as select id as member_id, floor(random() * 21)::int as steps "
                     + "from member where spot_id = '" + spotId + "'");
             s.execute("insert into participant (spot_id, resource_id, member_id, id, status, direct, invited_at, "
-                    + "started_at, completed_at) select '" + spotId + "', '" + course + "', member_id, gen_random_uuid(), "
+                    + "started_at, completed_at, completed_steps) select '" + spotId + "', '" + course + "', member_id, gen_random_uuid(), "
                     + "case when steps = 20 then 'Completed' when steps > 0 then 'Started' else 'Invited' end, true, "
                     + "now() - interval '30 days', case when steps > 0 then now() - interval '20 days' end, "
-                    + "case when steps = 20 then now() - interval '1 day' end from done");
+                    + "case when steps = 20 then now() - interval '1 day' end, steps from done");
             s.execute("insert into course_progress (spot_id, course_id, member_id, step_id, completed_at) "
                     + "select '" + spotId + "', '" + course + "', d.member_id, st.id, now() - interval '2 days' "
                     + "from done d join course_step st on st.course_id = '" + course + "' and st.position <= d.steps");
