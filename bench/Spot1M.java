@@ -99,11 +99,11 @@ public class Spot1M {
                     + "jsonb_build_object('spot1m', true) from generate_series(1, " + resources + ") r "
                     + "cross join lateral (select (array['live','course','channel','forum','collection'])"
                     + "[1 + r % 5] as type) t");
-            // Links go to the tail (groups 12 and up), favouring its larger groups; the big groups are the scenarios'.
+            // Links go to the tail (groups 12 and up), uniformly; the big groups are the scenarios'.
             step(s, "group links", "insert into resource_group_link (spot_id, resource_id, group_id, with_email) "
                     + "select " + sp + ", md5('spot1m-resource-' || x.r)::uuid, md5('spot1m-group-' || x.g)::uuid, "
                     + "x.e < 0.5 from (select distinct on (r, g) r, g, e from (select 1 + floor(random() * "
-                    + resources + ")::bigint r, 12 + floor(random() * random() * " + (groups - 11) + ")::bigint g, "
+                    + resources + ")::bigint r, 12 + floor(random() * " + (groups - 11) + ")::bigint g, "
                     + "random() e from generate_series(1, " + (links * 11 / 10) + ")) y order by r, g) x "
                     + "order by md5(x.r || '-' || x.g) limit " + links);
             step(s, "participants", "insert into participant (spot_id, resource_id, member_id, id, status, "
