@@ -13,20 +13,32 @@ run_keycloak() {
       -DoutputDirectory=target/keycloak-dist
     (cd target/keycloak-dist && unzip -q -o "keycloak-quarkus-dist-$KC_VERSION.zip")
   fi
-  new_database keycloak
-  local kc_db="${DB_URL}"
-  echo "== starting Keycloak $KC_VERSION (dev mode, PostgreSQL database ${kc_db##*/}) on 127.0.0.1:$KC_PORT"
-  local t0 t1
-  t0=$(date +%s%N)
-  JAVA_HOME="$KC_JAVA_HOME" KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
-    "$dist/bin/kc.sh" start-dev --http-host=127.0.0.1 --http-port="$KC_PORT" \
-    --http-management-port="$((KC_PORT + 1))" --db=postgres --db-url="$kc_db" --db-username=postgres \
-    --db-password=postgres >"$WORK/keycloak.log" 2>&1 &
-  KC_PID=$!
-  for _ in $(seq 1 600); do
-    if curl -fs "http://127.0.0.1:$KC_PORT/realms/master" >/dev/null 2>&1; then break; fi
-    if ! kill -0 "$KC_PID" 2>/dev/null; then tail -40 "$WORK/keycloak.log" >&2; echo "Keycloak did not start" >&2; exit 1; fi
-    sleep 0.5
+  local t0 t1 attempt kc_db
+  for attempt in 1 2 3; do
+    new_database "keycloak$attempt"
+    kc_db="$DB_URL"
+    echo "== starting Keycloak $KC_VERSION (dev mode, PostgreSQL database ${kc_db##*/}) on 127.0.0.1:$KC_PORT"
+    t0=$(date +%s%N)
+    JAVA_HOME="$KC_JAVA_HOME" KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
+      JAVA_OPTS_APPEND="--add-opens=java.base/java.lang=ALL-UNNAMED" \
+      "$dist/bin/kc.sh" start-dev --http-host=127.0.0.1 --http-port="$KC_PORT" \
+      --http-management-port="$((KC_PORT + 1))" --db=postgres --db-url="$kc_db" --db-username=postgres \
+      --db-password=postgres >"$WORK/keycloak.log" 2>&1 &
+    KC_PID=$!
+    for _ in $(seq 1 600); do
+      if curl -fs "http://127.0.0.1:$KC_PORT/realms/master" >/dev/null 2>&1; then break 2; fi
+      if ! kill -0 "$KC_PID" 2>/dev/null; then break; fi
+      sleep 0.5
+    done
+    local status=0
+    kill "$KC_PID" 2>/dev/null || true
+    wait "$KC_PID" 2>/dev/null || status=$?
+    KC_PID=""
+    cp "$WORK/keycloak.log" "target/keycloak-dist/failed-start-$attempt.log"
+    tail -20 "$WORK/keycloak.log" >&2
+    echo "   Keycloak stopped during start-up (status $status; log in target/keycloak-dist/failed-start-$attempt.log)" >&2
+    [ "$attempt" = 3 ] && { echo "Keycloak did not start" >&2; exit 1; }
+    sleep 10
   done
   t1=$(date +%s%N)
   local kc_startup
