@@ -142,6 +142,12 @@ class GrantRepository {
      * their row.
      */
     Revoked revoke(UUID spotId, Pairs pairs, Source source) {
+        // Lock the rows in one fixed order first: two revocations over overlapping participants (two groups linked
+        // to the same resource) would otherwise lock them in plan order and could deadlock.
+        jdbc.sql("with pairs as materialized (" + pairs.sql() + ") select 1 from participant p join pairs x "
+                        + "on p.spot_id = :spot and p.resource_id = x.resource_id and p.member_id = x.member_id "
+                        + "order by p.resource_id, p.member_id for no key update of p")
+                .params(pairs.params()).param("spot", spotId).query((rs, n) -> 1).list();
         Revoked revoked = jdbc.sql(revokeSql(pairs, source)).params(pairs.params()).param("spot", spotId)
                 .query((rs, n) -> new Revoked(rs.getInt("gone") + rs.getInt("kept"), rs.getInt("gone"))).single();
         int sourceless = jdbc.sql(REMOVE_SOURCELESS).param("spot", spotId).update();

@@ -112,6 +112,17 @@ class ProblemAdvice {
                 "The change conflicts with a concurrent change to the same data; nothing was changed, retry", null);
     }
 
+    /** Two transactions waited on each other and PostgreSQL aborted this one; nothing was changed. */
+    @ExceptionHandler(org.springframework.dao.PessimisticLockingFailureException.class)
+    org.springframework.http.ResponseEntity<ProblemDetail> lockConflict(
+            org.springframework.dao.PessimisticLockingFailureException e) {
+        log.warn("Aborted by a lock conflict with a concurrent request: {}", e.getMostSpecificCause().getMessage());
+        return org.springframework.http.ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header("Retry-After", "1")
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Concurrent change",
+                        "A concurrent request held the same data; nothing was changed, retry", null));
+    }
+
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         log.error("Unexpected error", e);
