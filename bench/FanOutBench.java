@@ -57,7 +57,7 @@ public class FanOutBench {
             List<Double> bareDelete = new ArrayList<>();
             for (int round = 1; round <= rounds; round++) {
                 String course = field(post(base + "/v1/courses", key,
-                        "{\"title\":\"Secret course " + round + "\",\"privacy\":\"Secret\"}"), "id");
+                        "{\"title\":\"Secret course " + round + "\",\"privacy\":\"Secret\",\"status\":\"Published\"}"), "id");
                 long start = System.nanoTime();
                 post(base + "/v1/courses/" + course + "/groups~bulkAdd", key,
                         "{\"groupIds\":[\"" + group + "\"],\"withEmailNotification\":true}");
@@ -69,7 +69,7 @@ public class FanOutBench {
                     throw new IllegalStateException("expected " + 3L * members + " rows, found " + rows);
                 }
                 String other = field(post(base + "/v1/courses", key,
-                        "{\"title\":\"Bare course " + round + "\",\"privacy\":\"Secret\"}"), "id");
+                        "{\"title\":\"Bare course " + round + "\",\"privacy\":\"Secret\",\"status\":\"Published\"}"), "id");
                 bare.add(bareInsert(db, spotId, group, other));
                 start = System.nanoTime();
                 post(base + "/v1/courses/" + course + "/groups~bulkRemove", key, "{\"groupIds\":[\"" + group + "\"]}");
