@@ -467,7 +467,7 @@ public class LoadBench {
     }
 
     static String createCourse(String title) throws Exception {
-        return field(post("/v1/courses", "{\"title\":\"" + title + "\",\"privacy\":\"Secret\"}"), "id");
+        return field(post("/v1/courses", "{\"title\":\"" + title + "\",\"privacy\":\"Secret\",\"status\":\"Published\"}"), "id");
     }
 
     static void linkToSecretCourses(String group, int count) throws Exception {
