@@ -111,19 +111,6 @@ class LinkService {
     }
 
     private static Set<UUID> parse(List<String> texts) {
-        List<FieldProblem> problems = new ArrayList<>();
-        Set<UUID> ids = new TreeSet<>();
-        for (int i = 0; i < texts.size(); i++) {
-            UUID id = Ids.parse(texts.get(i));
-            if (id == null) {
-                problems.add(new FieldProblem("groupIds[" + i + "]", "must be a UUID"));
-            } else {
-                ids.add(id);
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
-        return ids;
+        return new TreeSet<>(Ids.parseAll("groupIds", texts));
     }
 }

@@ -12,11 +12,10 @@ import dev.cohort.web.ListPage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.MultiValueMap;
@@ -192,9 +191,8 @@ class GroupController {
             description = "removedSpotMembersCount counts the members that were in the group. Malformed ids are a 400.")
     BulkRemoveResult bulkRemove(Caller caller, @PathVariable UUID groupId,
                                 @RequestBody(required = false) JsonNode body) {
-        JsonBody json = JsonBody.of(body);
-        List<UUID> parsed = memberIds(json, "spotMemberIds", json.bulkList("spotMemberIds", settings.bulkLimit()));
-        json.validate();
+        List<String> ids = JsonBody.of(body).bulkList("spotMemberIds", settings.bulkLimit());
+        List<UUID> parsed = List.copyOf(new LinkedHashSet<>(Ids.parseAll("spotMemberIds", ids)));
         return new BulkRemoveResult(groups.bulkRemove(caller.spotId(), groupId, parsed));
     }
 
@@ -207,19 +205,5 @@ class GroupController {
             json.problem("name", "must be at most " + NAME_MAX + " characters");
         }
         return new Fields(name, json.text("description"), json.text("emoji"), json.text("icon"));
-    }
-
-    private static List<UUID> memberIds(JsonBody json, String field, List<String> texts) {
-        List<UUID> ids = new ArrayList<>();
-        Set<UUID> seen = new HashSet<>();
-        for (int i = 0; i < texts.size(); i++) {
-            UUID id = Ids.parse(texts.get(i));
-            if (id == null) {
-                json.problem(field + "[" + i + "]", "must be a UUID");
-            } else if (seen.add(id)) {
-                ids.add(id);
-            }
-        }
-        return ids;
     }
 }

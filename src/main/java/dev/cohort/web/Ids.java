@@ -1,5 +1,9 @@
 package dev.cohort.web;
 
+import dev.cohort.errors.FieldProblem;
+import dev.cohort.errors.InvalidInputException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -17,5 +21,23 @@ public final class Ids {
             return null;
         }
         return UUID.fromString(text);
+    }
+
+    /** Every text as a UUID, in order; a 400 naming {@code field[i]} for each one that is not a UUID. */
+    public static List<UUID> parseAll(String field, List<String> texts) {
+        List<UUID> ids = new ArrayList<>(texts.size());
+        List<FieldProblem> problems = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            UUID id = parse(texts.get(i));
+            if (id == null) {
+                problems.add(new FieldProblem(field + "[" + i + "]", "must be a UUID"));
+            } else {
+                ids.add(id);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return ids;
     }
 }
