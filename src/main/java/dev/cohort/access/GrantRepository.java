@@ -2,6 +2,8 @@ package dev.cohort.access;
 
 import java.util.List;
 import java.util.UUID;
+import dev.cohort.members.MembersChanged;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,9 +19,11 @@ class GrantRepository {
             + "when 'forum' then 'MemberAddedToForum' else 'MemberAddedToCollection' end";
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    GrantRepository(JdbcClient jdbc) {
+    GrantRepository(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     /**
@@ -81,13 +85,22 @@ class GrantRepository {
                 + "accepted as (update member m set status = 'Accepted', "
                 + "  registration_date = coalesce(m.registration_date, now()), updated_at = now() "
                 + "  from (select distinct member_id from fresh where type = 'live') f "
-                + "  where m.spot_id = :spot and m.id = f.member_id and m.status = 'Pending') "
+                + "  where m.spot_id = :spot and m.id = f.member_id and m.status = 'Pending' returning m.id) "
                 + "select (select count(*) from fresh) as invited, (select count(*) from mailed) as emailed, "
-                + "  array(select member_id from rejoining) as reenrolled";
-        return jdbc.sql(sql).params(pairs.params()).param("spot", spotId).param("invite", invite)
+                + "  array(select member_id from rejoining) as reenrolled, array(select id from accepted) as accepted";
+        List<UUID> accepted = new java.util.ArrayList<>();
+        Granted granted = jdbc.sql(sql).params(pairs.params()).param("spot", spotId).param("invite", invite)
                 .param("invitedBy", invitedBy).param("reenrol", reenrol)
-                .query((rs, n) -> new Granted(rs.getInt("invited"), rs.getInt("emailed"),
-                        List.of((UUID[]) rs.getArray("reenrolled").getArray()))).single();
+                .query((rs, n) -> {
+                    accepted.addAll(List.of((UUID[]) rs.getArray("accepted").getArray()));
+                    return new Granted(rs.getInt("invited"), rs.getInt("emailed"),
+                            List.of((UUID[]) rs.getArray("reenrolled").getArray()));
+                }).single();
+        if (!accepted.isEmpty()) {
+            // Rule 7 accepted Pending members into the Spot: smart groups reading their status follow.
+            events.publishEvent(MembersChanged.of(spotId, accepted, "status", "registrationDate"));
+        }
+        return granted;
     }
 
     /**

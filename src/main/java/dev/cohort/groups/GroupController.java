@@ -1,9 +1,9 @@
 package dev.cohort.groups;
 
+import dev.cohort.errors.InvalidInputException;
 import dev.cohort.errors.NotFoundException;
 import dev.cohort.errors.TooLargeException;
 import dev.cohort.members.MemberService;
-import dev.cohort.members.SpotMember;
 import dev.cohort.spots.Caller;
 import dev.cohort.system.Settings;
 import dev.cohort.web.Ids;
@@ -37,19 +37,22 @@ class GroupController {
     static final int NAME_MAX = 255;
 
     private final GroupService groups;
+    private final SmartGroupService smartGroups;
     private final MemberService members;
     private final Settings settings;
 
-    GroupController(GroupService groups, MemberService members, Settings settings) {
+    GroupController(GroupService groups, SmartGroupService smartGroups, MemberService members, Settings settings) {
         this.groups = groups;
+        this.smartGroups = smartGroups;
         this.members = members;
         this.settings = settings;
     }
 
     @GetMapping("/v1/groups")
     @Operation(summary = "List groups, by name, with their members and resources counts",
-            description = "Filters: name[eq], name[contains], and Cohort's name[neq], membersCount[..] and "
-                    + "resourcesCount[..] with eq neq gt gte lt lte (membersCount[eq]=0: empty groups).")
+            description = "Filters: name[eq], name[contains], and Cohort's name[neq], kind[eq|neq] (static, smart), "
+                    + "membersCount[..] and resourcesCount[..] with eq neq gt gte lt lte (membersCount[eq]=0: empty "
+                    + "groups).")
     ListPage<Group> list(Caller caller, @RequestParam MultiValueMap<String, String> query) {
         return groups.list(caller.spotId(), query);
     }
@@ -58,18 +61,25 @@ class GroupController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a group",
             description = "name is required; description, emoji, icon and initial spotMemberIds are optional. "
-                    + "Unknown initial members are a 400 and nothing is created.")
+                    + "Unknown initial members are a 400 and nothing is created. Cohort: \"kind\": \"smart\" with a "
+                    + "\"rule\" creates a smart group, evaluated over the whole Spot before the answer (see README, "
+                    + "Smart groups); a bad rule is a 400 naming its place (rule.all[1].value) and nothing is saved.")
     Group create(Caller caller, @RequestBody(required = false) JsonNode body) {
         JsonBody json = JsonBody.of(body);
         Fields fields = fields(json, true);
+        Smart smart = smart(caller, json, null);
         List<UUID> initial = List.of();
         if (json.has("spotMemberIds")) {
+            if (smart.rule() != null) {
+                json.problem("spotMemberIds", "a smart group's members come from its rule; list members always "
+                        + "included with /v1/groups/{groupId}/exceptions~bulkAdd");
+            }
             initial = json.bulkList("spotMemberIds", settings.bulkLimit()).stream().map(Ids::parse).toList();
         }
         json.validate();
         UUID[] members = this.members.requireMembers(caller.spotId(), initial, "spotMemberIds");
         return groups.create(caller.spotId(), fields.name(), fields.description(), fields.emoji(), fields.icon(),
-                List.of(members));
+                List.of(members), smart.rule());
     }
 
     record BulkCreateResult(List<Group> created, List<JsonNode> failed) {
@@ -78,7 +88,7 @@ class GroupController {
     @PostMapping("/v1/groups~bulkCreate")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create several groups",
-            description = "The body is an array of {name, description, emoji, icon}; invalid items are returned in "
+            description = "The body is an array of {name, description, emoji, icon} (Cohort: and kind, rule); invalid items are returned in "
                     + "'failed' as they were sent. 413 over the bulk limit.")
     BulkCreateResult bulkCreate(Caller caller, @RequestBody(required = false) JsonNode body) {
         List<JsonNode> items = JsonBody.array(body);
@@ -94,12 +104,13 @@ class GroupController {
             }
             JsonBody json = JsonBody.of(item);
             Fields fields = fields(json, true);
+            Smart smart = smart(caller, json, null);
             if (!json.valid()) {
                 failed.add(item);
                 continue;
             }
             created.add(groups.create(caller.spotId(), fields.name(), fields.description(), fields.emoji(),
-                    fields.icon(), List.of()));
+                    fields.icon(), List.of(), smart.rule()));
         }
         return new BulkCreateResult(created, failed);
     }
@@ -111,10 +122,15 @@ class GroupController {
     }
 
     @PutMapping("/v1/groups/{groupId}")
-    @Operation(summary = "Update a group", description = "Every field optional; null clears description, emoji, icon.")
+    @Operation(summary = "Update a group", description = "Every field optional; null clears description, emoji, icon. "
+            + "Cohort: a smart group's \"rule\" can be changed (evaluated at once: only members who enter or leave "
+            + "are invited or revoked; preview with ~previewRule first); \"kind\": \"static\" turns a smart group into "
+            + "a static one keeping its members; \"kind\": \"smart\" with a \"rule\" turns a static group smart.")
     Group update(Caller caller, @PathVariable UUID groupId, @RequestBody(required = false) JsonNode body) {
         JsonBody json = JsonBody.of(body);
         Fields fields = fields(json, false);
+        Group current = groups.get(caller.spotId(), groupId);
+        Smart smart = smart(caller, json, current.kind());
         json.validate();
         Map<String, Object> columns = new LinkedHashMap<>();
         if (fields.name() != null) {
@@ -125,7 +141,8 @@ class GroupController {
                 columns.put(field, json.text(field));
             }
         }
-        return groups.update(caller.spotId(), groupId, columns);
+        String kind = smart.rule() != null ? "smart" : "static".equals(smart.kind()) ? "static" : null;
+        return groups.update(caller.spotId(), groupId, columns, kind, smart.rule());
     }
 
     @DeleteMapping("/v1/groups/{groupId}")
@@ -146,8 +163,9 @@ class GroupController {
     @GetMapping("/v1/groups/{groupId}/spotMembers")
     @Operation(summary = "List a group's members, alphabetically (last name, first name, email)",
             description = "Filters as the spot members list: email[in], firstname[in], lastname[in], "
-                    + "registrationDate[before|after], role[in], status[in], search, ...")
-    ListPage<SpotMember> members(Caller caller, @PathVariable UUID groupId,
+                    + "registrationDate[before|after], role[in], status[in], search, ... Each item has Cohort's "
+                    + "membershipSource: manual (static group), rule or exception (smart group).")
+    ListPage<GroupMember> members(Caller caller, @PathVariable UUID groupId,
                                  @RequestParam MultiValueMap<String, String> query) {
         return groups.members(caller.spotId(), groupId, query);
     }
@@ -197,6 +215,40 @@ class GroupController {
     }
 
     private record Fields(String name, String description, String emoji, String icon) {
+    }
+
+    /** The kind asked for (null when not given) and a smart group's checked rule (null when none is given). */
+    private record Smart(String kind, JsonNode rule) {
+    }
+
+    /**
+     * Reads {@code kind} and {@code rule}: a rule needs the smart kind (given, or the group's current one); turning a
+     * group smart needs a rule. Rule problems are added to {@code json}'s, so that all are answered together.
+     */
+    private Smart smart(Caller caller, JsonBody json, String currentKind) {
+        String kind = json.oneOf("kind", List.of("static", "smart"));
+        JsonNode rule = json.node() == null ? null : json.node().get("rule");
+        if (rule != null && rule.isNull()) {
+            rule = null;
+        }
+        String effective = kind != null ? kind : currentKind == null ? "static" : currentKind;
+        if (rule != null && !effective.equals("smart")) {
+            json.problem("rule", "only smart groups have a rule: send \"kind\": \"smart\" with it");
+            return new Smart(kind, null);
+        }
+        if (rule == null && "smart".equals(kind) && !"smart".equals(currentKind)) {
+            json.problem("rule", "is required for a smart group");
+            return new Smart(kind, null);
+        }
+        if (rule != null) {
+            try {
+                smartGroups.parse(caller.spotId(), rule, "rule");
+            } catch (InvalidInputException e) {
+                e.problems().forEach(p -> json.problem(p.field(), p.message()));
+                return new Smart(kind, null);
+            }
+        }
+        return new Smart(kind, rule);
     }
 
     private static Fields fields(JsonBody json, boolean nameRequired) {

@@ -1,7 +1,6 @@
 package dev.cohort.groups;
 
 import dev.cohort.members.MemberRows;
-import dev.cohort.members.SpotMember;
 import dev.cohort.web.ListPage;
 import dev.cohort.web.Paging;
 import java.sql.ResultSet;
@@ -16,6 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
 
 @Repository
 class GroupRepository {
@@ -25,8 +25,10 @@ class GroupRepository {
     /** Links live in the access module's table; a group only counts them. */
     static final String RESOURCES_COUNT = "(select count(*) from resource_group_link l "
             + "where l.spot_id = g.spot_id and l.group_id = g.id)";
-    private static final String COLUMNS = "g.id, g.name, g.description, g.emoji, g.icon, g.kind, g.created_at, "
-            + "g.updated_at, " + MEMBERS_COUNT + " as members_count, " + RESOURCES_COUNT + " as resources_count";
+    private static final String COLUMNS = "g.id, g.name, g.description, g.emoji, g.icon, g.kind, g.rule::text as rule, "
+            + "g.rule_evaluated_at, g.created_at, g.updated_at, " + MEMBERS_COUNT + " as members_count, " + RESOURCES_COUNT + " as resources_count";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
 
@@ -47,6 +49,19 @@ class GroupRepository {
         return jdbc.sql("select " + COLUMNS + " from member_group g "
                         + "where g.spot_id = :spot and g.id = :id and g.deleted_at is null")
                 .param("spot", spotId).param("id", id).query(GroupRepository::group).optional();
+    }
+
+    /** The kind of a live group ("static" or "smart"). */
+    Optional<String> kind(UUID spotId, UUID id) {
+        return jdbc.sql("select kind from member_group where spot_id = :spot and id = :id and deleted_at is null")
+                .param("spot", spotId).param("id", id).query(String.class).optional();
+    }
+
+    /** {@link #lockShared}, answering the group's kind; empty when there is no such group. */
+    Optional<String> lockSharedKind(UUID spotId, UUID id) {
+        return jdbc.sql("select kind from member_group where spot_id = :spot and id = :id and deleted_at is null "
+                        + "for share")
+                .param("spot", spotId).param("id", id).query(String.class).optional();
     }
 
     /** Locks the live group row (shared) against deletion while members are added or removed; false when there is no such group. */
@@ -156,15 +171,22 @@ class GroupRepository {
                 .param("spot", spotId).param("ids", memberIds).update();
     }
 
-    ListPage<SpotMember> members(UUID spotId, UUID groupId, String where, Map<String, Object> params,
-                                 Paging paging, boolean filtered) {
+    /** How a member of a smart group got there: an include exception, or else the rule. */
+    private static final String SMART_SOURCE = "case when exists (select 1 from smart_group_exception x "
+            + "where x.spot_id = gm.spot_id and x.group_id = gm.group_id and x.member_id = gm.member_id "
+            + "and x.type = 'include') then 'exception' else 'rule' end";
+
+    ListPage<GroupMember> members(UUID spotId, UUID groupId, boolean smart, String where, Map<String, Object> params,
+                                  Paging paging, boolean filtered) {
         String from = " from group_membership gm join member m on m.spot_id = gm.spot_id and m.id = gm.member_id "
                 + "where gm.spot_id = :spot and gm.group_id = :group" + where;
-        List<SpotMember> items = jdbc.sql("select " + MemberRows.COLUMNS + from + " order by "
+        List<GroupMember> items = jdbc.sql("select " + MemberRows.COLUMNS + ", "
+                        + (smart ? SMART_SOURCE : "'manual'") + " as membership_source" + from + " order by "
                         + MemberRows.ALPHABETICAL + " limit :limit offset :offset")
                 .params(params).param("spot", spotId).param("group", groupId)
                 .param("limit", paging.limit()).param("offset", paging.offset())
-                .query(MemberRows.MAPPER).list();
+                .query((rs, n) -> new GroupMember(MemberRows.MAPPER.mapRow(rs, n), rs.getString("membership_source")))
+                .list();
         long total = filtered
                 ? jdbc.sql("select count(*)" + from).params(params).param("spot", spotId).param("group", groupId)
                         .query(Long.class).single()
@@ -188,8 +210,12 @@ class GroupRepository {
     }
 
     private static Group group(ResultSet rs, int row) throws SQLException {
+        String rule = rs.getString("rule");
+        OffsetDateTime evaluated = rs.getObject("rule_evaluated_at", OffsetDateTime.class);
         return new Group(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("description"),
-                rs.getString("emoji"), rs.getString("icon"), rs.getString("kind"), rs.getLong("members_count"),
+                rs.getString("emoji"), rs.getString("icon"), rs.getString("kind"),
+                rule == null ? null : JSON.readTree(rule), evaluated == null ? null : evaluated.toInstant().toEpochMilli(),
+                rs.getLong("members_count"),
                 rs.getLong("resources_count"), millis(rs, "created_at"), millis(rs, "updated_at"));
     }
 

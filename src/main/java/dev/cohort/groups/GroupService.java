@@ -2,10 +2,10 @@ package dev.cohort.groups;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.cohort.errors.ConflictException;
 import dev.cohort.errors.NotFoundException;
 import dev.cohort.members.MemberFilters;
 import dev.cohort.members.MembersDeleted;
-import dev.cohort.members.SpotMember;
 import dev.cohort.system.Settings;
 import dev.cohort.web.ListPage;
 import dev.cohort.web.ListQuery;
@@ -21,18 +21,22 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.MultiValueMap;
+import tools.jackson.databind.JsonNode;
 
 /** Groups of a Spot and their members. Membership changes publish batch events inside their transaction. */
 @Service
 public class GroupService {
     private static final Logger log = LoggerFactory.getLogger(GroupService.class);
     private final GroupRepository groups;
+    private final SmartGroupService smartGroups;
     private final ApplicationEventPublisher events;
 
     private final int retentionDays;
 
-    GroupService(GroupRepository groups, ApplicationEventPublisher events, Settings settings) {
+    GroupService(GroupRepository groups, SmartGroupService smartGroups, ApplicationEventPublisher events,
+                 Settings settings) {
         this.groups = groups;
+        this.smartGroups = smartGroups;
         this.events = events;
         this.retentionDays = settings.integer("COHORT_GROUP_RETENTION_DAYS", 30);
     }
@@ -41,11 +45,17 @@ public class GroupService {
     public record BulkAdd(List<String> added, List<String> alreadyMembers, List<String> failed) {
     }
 
+    /**
+     * Creates a group: static with its initial members, or smart when {@code rule} is given (already checked), in
+     * which case it is evaluated over the whole Spot before this returns.
+     */
     @Transactional
     public Group create(UUID spotId, String name, String description, String emoji, String icon,
-                        List<UUID> initialMembers) {
+                        List<UUID> initialMembers, JsonNode rule) {
         UUID id = groups.insert(spotId, name, description, emoji, icon);
-        if (initialMembers != null && !initialMembers.isEmpty()) {
+        if (rule != null) {
+            smartGroups.setRule(spotId, id, rule);
+        } else if (initialMembers != null && !initialMembers.isEmpty()) {
             insert(spotId, id, initialMembers);
         }
         return get(spotId, id);
@@ -60,8 +70,18 @@ public class GroupService {
         return groups.page(spotId, list.where(), list.params(), list.paging());
     }
 
+    /**
+     * Updates the given columns; then, when {@code kind} is given, turns the group smart with {@code rule} (or gives
+     * a smart group its new rule), or static keeping its members.
+     */
     @Transactional
-    public Group update(UUID spotId, UUID id, Map<String, Object> columns) {
+    public Group update(UUID spotId, UUID id, Map<String, Object> columns, String kind, JsonNode rule) {
+        // The rule first: it takes the Spot's smart lock before the group row, in the order member changes take them.
+        if ("smart".equals(kind)) {
+            smartGroups.setRule(spotId, id, rule);
+        } else if ("static".equals(kind) && "smart".equals(groups.kind(spotId, id).orElse(null))) {
+            smartGroups.clearRule(spotId, id);
+        }
         if (!groups.update(spotId, id, columns)) {
             throw new NotFoundException("Group");
         }
@@ -80,10 +100,13 @@ public class GroupService {
     /** Brings back a group deleted less than the retention period ago, with its members and links. */
     @Transactional
     public Group restore(UUID spotId, UUID id) {
+        smartGroups.lockSpot(spotId);
         if (!groups.restore(spotId, id, retentionDays)) {
             throw new NotFoundException("Deleted group");
         }
         events.publishEvent(new GroupRestored(spotId, id));
+        // Members changed while it was deleted: a smart group catches up, with invitations for those who entered.
+        smartGroups.reevaluate(spotId, id);
         log.info("Spot {}: restored group {}", spotId, id);
         return get(spotId, id);
     }
@@ -175,10 +198,11 @@ public class GroupService {
         return removed.size();
     }
 
-    public ListPage<SpotMember> members(UUID spotId, UUID groupId, MultiValueMap<String, String> query) {
+    public ListPage<GroupMember> members(UUID spotId, UUID groupId, MultiValueMap<String, String> query) {
         ListQuery list = MemberFilters.read(query);
-        get(spotId, groupId);
-        return groups.members(spotId, groupId, list.where(), list.params(), list.paging(), list.filtered());
+        Group group = get(spotId, groupId);
+        return groups.members(spotId, groupId, group.kind().equals("smart"), list.where(), list.params(),
+                list.paging(), list.filtered());
     }
 
     @EventListener
@@ -186,9 +210,13 @@ public class GroupService {
         groups.removeFromAllGroups(event.spotId(), event.memberIds().toArray(UUID[]::new));
     }
 
+    /** Locks a live static group for a manual membership change; a smart group's members come from its rule. */
     private void requireLive(UUID spotId, UUID groupId) {
-        if (!groups.lockShared(spotId, groupId)) {
-            throw new NotFoundException("Group");
+        String kind = groups.lockSharedKind(spotId, groupId).orElseThrow(() -> new NotFoundException("Group"));
+        if (kind.equals("smart")) {
+            throw new ConflictException("spotMemberIds", "Group " + groupId + " is a smart group: its members come "
+                    + "from its rule. To always include or exclude members, use POST /v1/groups/" + groupId
+                    + "/exceptions~bulkAdd with {\"spotMemberIds\": [...], \"type\": \"include\"} or \"exclude\".");
         }
     }
 

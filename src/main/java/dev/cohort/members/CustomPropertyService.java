@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.MultiValueMap;
@@ -28,9 +29,11 @@ public class CustomPropertyService {
             .enumeration("type", "p.type", CustomProperty.TYPES, Filters.Op.eq, Filters.Op.in);
 
     private final CustomPropertyRepository properties;
+    private final ApplicationEventPublisher events;
 
-    CustomPropertyService(CustomPropertyRepository properties) {
+    CustomPropertyService(CustomPropertyRepository properties, ApplicationEventPublisher events) {
         this.properties = properties;
+        this.events = events;
     }
 
     /**
@@ -97,15 +100,18 @@ public class CustomPropertyService {
                 definition.descriptionGiven() ? definition.description() : current.description(), values);
         if (current.select() && !values.containsAll(current.possibleValues())) {
             properties.pruneValues(spotId, id, current.type(), values);
+            events.publishEvent(MembersChanged.everyone(spotId, MembersChanged.property(current.slug())));
         }
         return get(spotId, id);
     }
 
     @Transactional
     public void delete(UUID spotId, UUID id) {
+        CustomProperty current = get(spotId, id);
         if (properties.delete(spotId, id) == 0) {
             throw new NotFoundException("Custom property");
         }
+        events.publishEvent(MembersChanged.everyone(spotId, MembersChanged.property(current.slug())));
     }
 
     public ListPage<CustomPropertyValue> values(UUID spotId, UUID memberId, Paging paging) {
@@ -121,6 +127,7 @@ public class CustomPropertyService {
                 .orElseThrow(() -> new NotFoundException("Custom property"));
         JsonNode stored = checked(property, value, "value");
         properties.write(spotId, memberId, Collections.singletonMap(property.id(), stored));
+        events.publishEvent(MembersChanged.of(spotId, List.of(memberId), MembersChanged.property(slug)));
         return CustomPropertyValue.of(property, stored);
     }
 
@@ -166,6 +173,8 @@ public class CustomPropertyService {
             throw new InvalidInputException(problems);
         }
         properties.write(spotId, memberId, values);
+        events.publishEvent(new MembersChanged(spotId, List.of(memberId), assignments.stream()
+                .map(a -> MembersChanged.property(a.slug())).collect(java.util.stream.Collectors.toSet())));
         return result;
     }
 

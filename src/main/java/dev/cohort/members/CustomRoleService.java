@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.MultiValueMap;
@@ -24,9 +25,11 @@ class CustomRoleService {
     static final Filters.Spec FILTERS = Filters.spec().email("label", "r.label", eq, in, contains);
 
     private final CustomRoleRepository roles;
+    private final ApplicationEventPublisher events;
 
-    CustomRoleService(CustomRoleRepository roles) {
+    CustomRoleService(CustomRoleRepository roles, ApplicationEventPublisher events) {
         this.roles = roles;
+        this.events = events;
     }
 
     @Transactional
@@ -68,6 +71,7 @@ class CustomRoleService {
         }
         roles.clearFromMembers(spotId, id);
         roles.delete(spotId, id);
+        events.publishEvent(MembersChanged.everyone(spotId, "customRoleId"));
     }
 
     private static ConflictException duplicate(String label) {

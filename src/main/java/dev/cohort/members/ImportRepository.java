@@ -16,6 +16,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,7 +40,10 @@ class ImportRepository {
     private final JdbcClient jdbc;
     private final DataSource dataSource;
 
-    ImportRepository(JdbcClient jdbc, DataSource dataSource) {
+    private final ApplicationEventPublisher events;
+
+    ImportRepository(JdbcClient jdbc, DataSource dataSource, ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
     }
@@ -67,7 +71,10 @@ class ImportRepository {
         jdbc.sql("update import_row r set id = m.id, existing = true from member m "
                 + "where m.spot_id = :spot and lower(m.email) = lower(r.email)").param("spot", spotId).update();
         try {
-            return statements(spotId);
+            Counts counts = statements(spotId);
+            events.publishEvent(MembersChanged.created(spotId,
+                    jdbc.sql("select id from import_row").query(UUID.class).list()));
+            return counts;
         } catch (DuplicateKeyException e) {
             throw new ConflictException("email", "A member with an email of the file was created during the import; "
                     + "nothing was imported, send the file again");

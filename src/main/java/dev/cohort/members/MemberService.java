@@ -29,6 +29,12 @@ public class MemberService {
     private static final Logger log = LoggerFactory.getLogger(MemberService.class);
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
+    /** The member columns smart group rules read, by the rule field that names them. */
+    private static final Map<String, String> RULE_FIELDS = Map.of("role", "role", "custom_role_id", "customRoleId",
+            "status", "status", "email", "email", "registration_source", "registrationSource",
+            "registration_date", "registrationDate", "invitation_date", "invitationDate",
+            "last_activity_at", "lastActivityAt");
+
     private final MemberRepository members;
     private final ApplicationEventPublisher events;
 
@@ -53,6 +59,7 @@ public class MemberService {
         }
         try {
             UUID id = members.insert(spotId, member);
+            events.publishEvent(MembersChanged.created(spotId, List.of(id)));
             return get(spotId, id);
         } catch (DuplicateKeyException e) {
             throw new ConflictException("email", "A member with the email " + member.email() + " already exists");
@@ -73,6 +80,9 @@ public class MemberService {
             }
         }
         Map<String, UUID> created = members.insertInvited(spotId, valid);
+        if (!created.isEmpty()) {
+            events.publishEvent(MembersChanged.created(spotId, created.values()));
+        }
         for (String email : valid) {
             if (!created.containsKey(email.toLowerCase(Locale.ROOT))) {
                 failed.add(email);
@@ -104,6 +114,20 @@ public class MemberService {
             }
         } catch (DuplicateKeyException e) {
             throw new ConflictException("email", "A member with the email " + columns.get("email") + " already exists");
+        }
+        Set<String> fields = new java.util.TreeSet<>();
+        columns.keySet().forEach(column -> {
+            String field = RULE_FIELDS.get(column);
+            if (field != null) {
+                fields.add(field);
+            }
+        });
+        if (columns.containsKey("status")) {
+            fields.add("registrationDate");
+            fields.add("invitationDate");
+        }
+        if (!fields.isEmpty()) {
+            events.publishEvent(new MembersChanged(spotId, List.of(id), fields));
         }
         return get(spotId, id);
     }
@@ -147,6 +171,7 @@ public class MemberService {
         }
         Map<String, UUID> created = members.insertInvited(spotId, List.of(email.trim()));
         if (!created.isEmpty()) {
+            events.publishEvent(MembersChanged.created(spotId, created.values()));
             return created.values().iterator().next();
         }
         return members.idForEmail(spotId, email.trim())

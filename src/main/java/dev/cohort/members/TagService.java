@@ -12,6 +12,7 @@ import dev.cohort.web.ListQuery;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,10 +26,12 @@ class TagService {
 
     private final TagRepository tags;
     private final MemberService members;
+    private final ApplicationEventPublisher events;
 
-    TagService(TagRepository tags, MemberService members) {
+    TagService(TagRepository tags, MemberService members, ApplicationEventPublisher events) {
         this.tags = tags;
         this.members = members;
+        this.events = events;
     }
 
     /** A tag to create, as read from a request. */
@@ -78,6 +81,10 @@ class TagService {
         } catch (DuplicateKeyException e) {
             throw duplicate(String.valueOf(columns.get("name")));
         }
+        if (columns.containsKey("name")) {
+            // Rules may name tags: a new name can change which tag they mean.
+            events.publishEvent(MembersChanged.everyone(spotId, "tags"));
+        }
         return get(spotId, id);
     }
 
@@ -86,6 +93,7 @@ class TagService {
         if (!tags.delete(spotId, id)) {
             throw new NotFoundException("Tag");
         }
+        events.publishEvent(MembersChanged.everyone(spotId, "tags"));
     }
 
     /**
@@ -95,14 +103,18 @@ class TagService {
     @Transactional
     void assign(UUID spotId, UUID tagId, List<UUID> memberIds, String field) {
         requireTag(spotId, tagId);
-        tags.assign(spotId, tagId, members.requireMembers(spotId, memberIds, field));
+        UUID[] ids = members.requireMembers(spotId, memberIds, field);
+        tags.assign(spotId, tagId, ids);
+        events.publishEvent(MembersChanged.of(spotId, List.of(ids), "tags"));
     }
 
     /** Untags the members; members without the tag are left as they are. Same id rules as {@link #assign}. */
     @Transactional
     void unassign(UUID spotId, UUID tagId, List<UUID> memberIds, String field) {
         requireTag(spotId, tagId);
-        tags.unassign(spotId, tagId, members.requireMembers(spotId, memberIds, field));
+        UUID[] ids = members.requireMembers(spotId, memberIds, field);
+        tags.unassign(spotId, tagId, ids);
+        events.publishEvent(MembersChanged.of(spotId, List.of(ids), "tags"));
     }
 
     ListPage<SpotMember> members(UUID spotId, UUID tagId, MultiValueMap<String, String> query) {

@@ -1,0 +1,11 @@
+package dev.cohort.groups;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.cohort.members.SpotMember;
+
+/**
+ * A member in a group's member list: the SpotMember object plus how they got there: {@code "manual"} in a static
+ * group; in a smart group {@code "rule"}, or {@code "exception"} for a member always included.
+ */
+public record GroupMember(@JsonUnwrapped SpotMember member, String membershipSource) {
+}

@@ -1,0 +1,206 @@
+package dev.cohort.groups;
+
+import dev.cohort.web.Ids;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * A rule as a SQL predicate over the member row {@code m} (binding {@code :spot}), for set-based evaluation over a
+ * whole Spot. Every condition yields true or false, never null, so that {@code not} is plain negation. Tags and
+ * custom property values are read through uncorrelated {@code m.id in (...)} subqueries, which PostgreSQL turns
+ * into (hashed) semi-joins: one pass over the values, not one lookup per member.
+ */
+final class RuleSql {
+    /** The name a member's registration source is known by in rules. */
+    static final String SOURCE = "coalesce(m.registration_source->>'utm_source', m.registration_source->>'source')";
+
+    /** A predicate and its parameters. */
+    record Predicate(String sql, Map<String, Object> params) {
+    }
+
+    private final RuleContext context;
+    private final Instant now;
+    private final Map<String, Object> params = new HashMap<>();
+
+    private RuleSql(RuleContext context, Instant now) {
+        this.context = context;
+        this.now = now;
+    }
+
+    static Predicate compile(Rule rule, RuleContext context, Instant now) {
+        RuleSql sql = new RuleSql(context, now);
+        String predicate = sql.node(rule);
+        return new Predicate(predicate, sql.params);
+    }
+
+    private String node(Rule rule) {
+        if (rule instanceof Rule.All all) {
+            return all.rules().stream().map(this::node).collect(Collectors.joining(" and ", "(", ")"));
+        }
+        if (rule instanceof Rule.Any any) {
+            return any.rules().stream().map(this::node).collect(Collectors.joining(" or ", "(", ")"));
+        }
+        if (rule instanceof Rule.Not not) {
+            return "(not " + node(not.rule()) + ")";
+        }
+        return condition((Rule.Condition) rule);
+    }
+
+    private String condition(Rule.Condition c) {
+        return switch (c.field()) {
+            case "role" -> equality("m.role", c, "text");
+            case "status" -> equality("m.status", c, "text");
+            case "registrationSource" -> equality(SOURCE, c, "text");
+            case "customRoleId" -> equality("m.custom_role_id", c, "uuid");
+            case "tags" -> tags(c);
+            case "email" -> email(c);
+            case "registrationDate" -> date("m.registration_date", c);
+            case "invitationDate" -> date("m.invitation_date", c);
+            case "lastActivityAt" -> date("m.last_activity_at", c);
+            default -> property(c);
+        };
+    }
+
+    /** eq/in and their negations, null-safe: a member without a value matches neq and notin. */
+    private String equality(String column, Rule.Condition c, String type) {
+        String matches;
+        if (c.values().size() == 1) {
+            matches = "coalesce(" + column + " = cast(" + param(c.value()) + " as " + type + "), false)";
+        } else {
+            Object array = type.equals("uuid") ? c.values().toArray(UUID[]::new) : c.values().toArray(String[]::new);
+            matches = "coalesce(" + column + " = any(cast(" + param(array) + " as " + type + "[])), false)";
+        }
+        return c.op().equals("neq") || c.op().equals("notin") ? "(not " + matches + ")" : matches;
+    }
+
+    private String tags(Rule.Condition c) {
+        List<UUID> ids = new ArrayList<>();
+        boolean allResolved = true;
+        for (Object ref : c.values()) {
+            UUID id = resolveTag((String) ref);
+            if (id == null) {
+                allResolved = false;
+            } else if (!ids.contains(id)) {
+                ids.add(id);
+            }
+        }
+        if (c.op().equals("hasAll")) {
+            if (!allResolved) {
+                return "false";
+            }
+            return ids.stream().map(id -> "m.id in (select t.member_id from member_tag t where t.spot_id = :spot "
+                    + "and t.tag_id = cast(" + param(id) + " as uuid))").collect(Collectors.joining(" and ", "(", ")"));
+        }
+        String any = ids.isEmpty() ? "false" : "m.id in (select t.member_id from member_tag t where t.spot_id = :spot "
+                + "and t.tag_id = any(cast(" + param(ids.toArray(UUID[]::new)) + " as uuid[])))";
+        return c.op().equals("hasNone") ? "(not " + any + ")" : any;
+    }
+
+    /** A reference is a tag's id, or else its name (case-insensitive); null when no such tag exists now. */
+    private UUID resolveTag(String ref) {
+        UUID id = Ids.parse(ref);
+        if (id != null && context.tags().containsKey(id)) {
+            return id;
+        }
+        return context.tagsByName().get(ref.toLowerCase(Locale.ROOT));
+    }
+
+    private String email(Rule.Condition c) {
+        String value = param(c.value());
+        return switch (c.op()) {
+            case "eq" -> "(lower(m.email) = lower(" + value + "))";
+            case "contains" -> "(strpos(lower(m.email), lower(" + value + ")) > 0)";
+            default -> "(" + DOMAIN + " = lower(" + value + ") or right(" + DOMAIN + ", length(" + value
+                    + ") + 1) = '.' || lower(" + value + "))";
+        };
+    }
+
+    /** The part of the address after its first '@'. */
+    static final String DOMAIN = "substr(lower(m.email), strpos(m.email, '@') + 1)";
+
+    private String date(String column, Rule.Condition c) {
+        Instant instant = switch (c.op()) {
+            case "before", "after" -> (Instant) c.value();
+            default -> now.minus((Long) c.value(), ChronoUnit.DAYS);
+        };
+        String value = "cast(" + param(OffsetDateTime.ofInstant(instant, ZoneOffset.UTC)) + " as timestamptz)";
+        String comparison = switch (c.op()) {
+            case "before", "moreThanDaysAgo" -> " < ";
+            case "after" -> " > ";
+            default -> " >= ";
+        };
+        return "coalesce(" + column + comparison + value + ", false)";
+    }
+
+    private String property(Rule.Condition c) {
+        RuleContext.Property property = context.properties().get(c.key());
+        if (property == null || !property.type().equals(c.type())) {
+            // The property was deleted (or replaced by one of another type) since the rule was saved: no member
+            // has a value for it.
+            return switch (c.op()) {
+                case "neq", "notin", "isEmpty" -> "true";
+                default -> "false";
+            };
+        }
+        String values = "select v.member_id from member_property_value v where v.spot_id = :spot and v.property_id = "
+                + "cast(" + param(property.id()) + " as uuid)";
+        return switch (c.op()) {
+            case "isEmpty" -> "(not m.id in (" + values + " and " + NOT_EMPTY + "))";
+            case "isNotEmpty" -> "m.id in (" + values + " and " + NOT_EMPTY + ")";
+            case "neq" -> "(not m.id in (" + values + " and " + valueTest(c, "eq") + "))";
+            case "notin" -> "(not m.id in (" + values + " and " + valueTest(c, "in") + "))";
+            default -> "m.id in (" + values + " and " + valueTest(c, c.op()) + ")";
+        };
+    }
+
+    private static final String NOT_EMPTY = "v.value not in ('\"\"'::jsonb, '[]'::jsonb)";
+
+    private String valueTest(Rule.Condition c, String op) {
+        String type = c.type();
+        if (type.equals("MultipleSelect")) {
+            String[] options = c.values().toArray(String[]::new);
+            return "jsonb_typeof(v.value) = 'array' and jsonb_exists_any(v.value, cast(" + param(options)
+                    + " as text[]))";
+        }
+        if (type.equals("Boolean")) {
+            return "jsonb_typeof(v.value) = 'boolean' and cast(v.value as boolean) = cast(" + param(c.value())
+                    + " as boolean)";
+        }
+        if (type.equals("Number") || type.equals("Date")) {
+            String number = "jsonb_typeof(v.value) = 'number' and cast(v.value as numeric)";
+            if (op.equals("in")) {
+                String[] texts = c.values().stream().map(n -> ((BigDecimal) n).toPlainString()).toArray(String[]::new);
+                return number + " = any(cast(cast(" + param(texts) + " as text[]) as numeric[]))";
+            }
+            String operator = switch (op) {
+                case "gt" -> " > ";
+                case "gte" -> " >= ";
+                case "lt" -> " < ";
+                case "lte" -> " <= ";
+                default -> " = ";
+            };
+            return number + operator + "cast(" + param(((BigDecimal) c.value()).toPlainString()) + " as numeric)";
+        }
+        String text = "jsonb_typeof(v.value) = 'string' and ";
+        if (op.equals("contains")) {
+            return text + "strpos(lower(v.value #>> '{}'), lower(" + param(c.value()) + ")) > 0";
+        }
+        return text + "(v.value #>> '{}') = any(cast(" + param(c.values().toArray(String[]::new)) + " as text[]))";
+    }
+
+    private String param(Object value) {
+        String name = "r" + params.size();
+        params.put(name, value);
+        return ":" + name;
+    }
+}

@@ -1,0 +1,326 @@
+package dev.cohort.groups;
+
+import dev.cohort.members.MemberRows;
+import dev.cohort.members.SpotMember;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The SQL of smart groups: rules, exceptions, facts of changed members, and set-based (re-)evaluation. */
+@Repository
+class SmartGroupRepository {
+    /** First key of the advisory lock that orders rule evaluations (exclusive) and member changes (shared) per Spot. */
+    private static final int SMART_LOCK = 0x5a3a27;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final JdbcClient jdbc;
+
+    SmartGroupRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Rule evaluations over a Spot take the Spot's smart lock exclusively, member changes share it: a member
+     * change is evaluated with the rules as committed, and a rule sees every member change committed before it.
+     */
+    void lockSpot(UUID spotId, boolean exclusive) {
+        jdbc.sql("select " + (exclusive ? "pg_advisory_xact_lock" : "pg_advisory_xact_lock_shared")
+                        + "(:lock, hashtext(cast(:spot as text)))")
+                .param("lock", SMART_LOCK).param("spot", spotId).query().listOfRows();
+    }
+
+    RuleContext context(UUID spotId) {
+        Map<UUID, String> tags = new HashMap<>();
+        Map<String, UUID> byName = new HashMap<>();
+        jdbc.sql("select id, lower(name) as name from tag where spot_id = :spot").param("spot", spotId)
+                .query(rs -> {
+                    UUID id = rs.getObject("id", UUID.class);
+                    tags.put(id, rs.getString("name"));
+                    byName.put(rs.getString("name"), id);
+                });
+        Map<String, RuleContext.Property> properties = new HashMap<>();
+        jdbc.sql("select id, slug, type, possible_values from custom_property where spot_id = :spot")
+                .param("spot", spotId).query(rs -> {
+                    properties.put(rs.getString("slug"), new RuleContext.Property(rs.getObject("id", UUID.class),
+                            rs.getString("type"), List.of((String[]) rs.getArray("possible_values").getArray())));
+                });
+        Set<UUID> roles = new HashSet<>(jdbc.sql("select id from custom_role where spot_id = :spot")
+                .param("spot", spotId).query(UUID.class).list());
+        return new RuleContext(tags, byName, properties, roles);
+    }
+
+    /** A live smart group's rule, its version and when it was last evaluated over the whole Spot. */
+    record Stored(UUID id, int version, JsonNode rule) {
+    }
+
+    /** Live smart groups of the Spot reading any of {@code fields} (every one when null), without their rules. */
+    Map<UUID, Integer> candidates(UUID spotId, Collection<String> fields) {
+        Map<UUID, Integer> versions = new LinkedHashMap<>();
+        jdbc.sql("select id, rule_version from member_group where spot_id = :spot and kind = 'smart' "
+                        + "and deleted_at is null" + (fields == null ? "" : " and rule_fields && cast(:fields as text[])")
+                        + " order by id")
+                .param("spot", spotId).param("fields", fields == null ? new String[0] : fields.toArray(String[]::new))
+                .query(rs -> {
+                    versions.put(rs.getObject(1, UUID.class), rs.getInt(2));
+                });
+        return versions;
+    }
+
+    List<Stored> rules(UUID spotId, Collection<UUID> groupIds) {
+        return jdbc.sql("select id, rule_version, rule::text as rule from member_group where spot_id = :spot "
+                        + "and id = any(:ids) and kind = 'smart' and deleted_at is null")
+                .param("spot", spotId).param("ids", groupIds.toArray(UUID[]::new))
+                .query((rs, n) -> new Stored(rs.getObject(1, UUID.class), rs.getInt(2), JSON.readTree(rs.getString(3))))
+                .list();
+    }
+
+    /** Live smart groups whose rules compare dates with "now". */
+    List<GroupRepository.Expired> relativeGroups() {
+        return jdbc.sql("select spot_id, id from member_group where kind = 'smart' and rule_relative "
+                        + "and deleted_at is null order by rule_evaluated_at nulls first")
+                .query((rs, n) -> new GroupRepository.Expired(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
+                .list();
+    }
+
+    /** Sets (or, with a null rule, clears) a group's rule; false when there is no such live group. */
+    boolean saveRule(UUID spotId, UUID groupId, JsonNode rule, Rule parsed) {
+        return jdbc.sql("update member_group set kind = :kind, rule = cast(:rule as jsonb), rule_fields = :fields, "
+                        + "rule_relative = :relative, rule_version = rule_version + 1, updated_at = now(), "
+                        + "rule_evaluated_at = case when :rule is null then null else rule_evaluated_at end "
+                        + "where spot_id = :spot and id = :id and deleted_at is null")
+                .param("kind", rule == null ? "static" : "smart").param("rule", rule == null ? null : rule.toString())
+                .param("fields", parsed == null ? null : parsed.fields().toArray(String[]::new))
+                .param("relative", parsed != null && parsed.relative())
+                .param("spot", spotId).param("id", groupId).update() == 1;
+    }
+
+    void evaluated(UUID spotId, UUID groupId, Instant at) {
+        jdbc.sql("update member_group set rule_evaluated_at = :at where spot_id = :spot and id = :id")
+                .param("at", OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC)).param("spot", spotId)
+                .param("id", groupId).update();
+    }
+
+    /** Locks the members' rows in id order, so that two changes of one member are evaluated one after the other. */
+    void lockMembers(UUID spotId, Collection<UUID> memberIds) {
+        jdbc.sql("select id from member where spot_id = :spot and id = any(:ids) order by id for no key update")
+                .param("spot", spotId).param("ids", memberIds.toArray(UUID[]::new)).query(UUID.class).list();
+    }
+
+    List<MemberFacts> facts(UUID spotId, Collection<UUID> memberIds) {
+        return jdbc.sql("select m.id, m.role, m.custom_role_id, m.status, lower(m.email) as email, "
+                        + RuleSql.SOURCE + " as source, m.registration_date, m.invitation_date, m.last_activity_at, "
+                        + "(select jsonb_object_agg(t.tag_id, lower(g.name)) from member_tag t join tag g "
+                        + "  on g.spot_id = t.spot_id and g.id = t.tag_id "
+                        + "  where t.spot_id = m.spot_id and t.member_id = m.id)::text as tags, "
+                        + "(select jsonb_object_agg(p.slug, jsonb_build_array(p.type, v.value)) "
+                        + "  from member_property_value v join custom_property p "
+                        + "  on p.spot_id = v.spot_id and p.id = v.property_id "
+                        + "  where v.spot_id = m.spot_id and v.member_id = m.id)::text as props "
+                        + "from member m where m.spot_id = :spot and m.id = any(:ids)")
+                .param("spot", spotId).param("ids", memberIds.toArray(UUID[]::new))
+                .query(SmartGroupRepository::facts).list();
+    }
+
+    private static MemberFacts facts(ResultSet rs, int row) throws SQLException {
+        Map<UUID, String> tags = new HashMap<>();
+        String tagText = rs.getString("tags");
+        if (tagText != null) {
+            JSON.readTree(tagText).properties().forEach(e -> tags.put(UUID.fromString(e.getKey()),
+                    e.getValue().stringValue()));
+        }
+        Map<String, MemberFacts.Value> properties = new HashMap<>();
+        String propText = rs.getString("props");
+        if (propText != null) {
+            JSON.readTree(propText).properties().forEach(e -> properties.put(e.getKey(),
+                    new MemberFacts.Value(e.getValue().get(0).stringValue(), e.getValue().get(1))));
+        }
+        return new MemberFacts(rs.getObject("id", UUID.class), rs.getString("role"),
+                rs.getObject("custom_role_id", UUID.class), rs.getString("status"), rs.getString("email"),
+                rs.getString("source"), instant(rs, "registration_date"), instant(rs, "invitation_date"),
+                instant(rs, "last_activity_at"), tags, properties);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    /** (group, member) pairs among the given groups and members: stored memberships. */
+    Map<UUID, Set<UUID>> memberships(UUID spotId, Collection<UUID> groupIds, Collection<UUID> memberIds) {
+        Map<UUID, Set<UUID>> byGroup = new HashMap<>();
+        jdbc.sql("select group_id, member_id from group_membership where spot_id = :spot and member_id = any(:members) "
+                        + "and group_id = any(:groups)")
+                .param("spot", spotId).param("members", memberIds.toArray(UUID[]::new))
+                .param("groups", groupIds.toArray(UUID[]::new))
+                .query(rs -> {
+                    byGroup.computeIfAbsent(rs.getObject(1, UUID.class), g -> new HashSet<>())
+                            .add(rs.getObject(2, UUID.class));
+                });
+        return byGroup;
+    }
+
+    /** Exceptions among the given members, by group then member: "include" or "exclude". */
+    Map<UUID, Map<UUID, String>> exceptions(UUID spotId, Collection<UUID> memberIds) {
+        Map<UUID, Map<UUID, String>> byGroup = new HashMap<>();
+        jdbc.sql("select group_id, member_id, type from smart_group_exception where spot_id = :spot "
+                        + "and member_id = any(:members)")
+                .param("spot", spotId).param("members", memberIds.toArray(UUID[]::new))
+                .query(rs -> {
+                    byGroup.computeIfAbsent(rs.getObject(1, UUID.class), g -> new HashMap<>())
+                            .put(rs.getObject(2, UUID.class), rs.getString(3));
+                });
+        return byGroup;
+    }
+
+    /** Members entering and leaving a group in one evaluation. */
+    record Diff(List<UUID> added, List<UUID> removed) {
+        boolean empty() {
+            return added.isEmpty() && removed.isEmpty();
+        }
+    }
+
+    /** Fills the transaction's scope table with the members a set-based evaluation is limited to. */
+    void scope(Collection<UUID> memberIds) {
+        jdbc.sql("create temporary table if not exists smart_scope (id uuid primary key) on commit drop").update();
+        jdbc.sql("truncate smart_scope").update();
+        jdbc.sql("insert into smart_scope select distinct unnest(cast(:ids as uuid[]))")
+                .param("ids", memberIds.toArray(UUID[]::new)).update();
+        jdbc.sql("analyze smart_scope").update();
+    }
+
+    /** The members the rule wants in the group, exceptions applied: a query selecting {@code id}. */
+    private static String wanted(String predicate, boolean scoped) {
+        return "select m.id from member m where m.spot_id = :spot"
+                + (scoped ? " and m.id in (select id from smart_scope)" : "")
+                + " and ((" + predicate + " and not m.id in (select x.member_id from smart_group_exception x "
+                + "where x.spot_id = :spot and x.group_id = :group and x.type = 'exclude')) "
+                + "or m.id in (select x.member_id from smart_group_exception x "
+                + "where x.spot_id = :spot and x.group_id = :group and x.type = 'include'))";
+    }
+
+    /**
+     * Brings the stored membership of one group in line with its rule, over the whole Spot or over the members of
+     * {@link #scope}, in one statement with the count delta; returns who entered and who left.
+     */
+    Diff reconcile(UUID spotId, UUID groupId, RuleSql.Predicate predicate, boolean scoped) {
+        String sql = "with wanted as materialized (" + wanted(predicate.sql(), scoped) + "), "
+                + "added as (insert into group_membership (spot_id, group_id, member_id) "
+                + "  select :spot, :group, w.id from wanted w where not exists (select 1 from group_membership gm "
+                + "  where gm.spot_id = :spot and gm.group_id = :group and gm.member_id = w.id) "
+                + "  order by w.id on conflict do nothing returning member_id), "
+                + "removed as (delete from group_membership gm where gm.spot_id = :spot and gm.group_id = :group"
+                + (scoped ? " and gm.member_id in (select id from smart_scope)" : "")
+                + "  and not exists (select 1 from wanted w where w.id = gm.member_id) returning gm.member_id), "
+                + "counts as (select (select count(*) from added) - (select count(*) from removed) as delta), "
+                + "counted as (insert into group_member_count (spot_id, group_id, delta) "
+                + "  select :spot, :group, delta from counts where delta <> 0) "
+                + "select member_id, true as added from added union all select member_id, false from removed";
+        List<UUID> added = new ArrayList<>();
+        List<UUID> removed = new ArrayList<>();
+        jdbc.sql(sql).params(predicate.params()).param("spot", spotId).param("group", groupId)
+                .query(rs -> {
+                    (rs.getBoolean(2) ? added : removed).add(rs.getObject(1, UUID.class));
+                });
+        return new Diff(added, removed);
+    }
+
+    long count(UUID spotId, RuleSql.Predicate predicate) {
+        return jdbc.sql("select count(*) from member m where m.spot_id = :spot and " + predicate.sql())
+                .params(predicate.params()).param("spot", spotId).query(Long.class).single();
+    }
+
+    List<SpotMember> page(UUID spotId, RuleSql.Predicate predicate, int limit) {
+        return jdbc.sql("select " + MemberRows.COLUMNS + " from member m where m.spot_id = :spot and "
+                        + predicate.sql() + " order by " + MemberRows.ALPHABETICAL + " limit :limit")
+                .params(predicate.params()).param("spot", spotId).param("limit", limit)
+                .query(MemberRows.MAPPER).list();
+    }
+
+    /** A first page of members and how many there are in all. */
+    record Page(long count, List<SpotMember> items) {
+    }
+
+    /** Members the new rule would bring into the group ({@code entering}) or take out of it. */
+    Page change(UUID spotId, UUID groupId, RuleSql.Predicate predicate, boolean entering, int limit) {
+        String wanted = wanted(predicate.sql(), false);
+        String members = entering
+                ? "with wanted as materialized (" + wanted + ") select w.id from wanted w where not exists "
+                        + "(select 1 from group_membership gm where gm.spot_id = :spot and gm.group_id = :group "
+                        + "and gm.member_id = w.id)"
+                : "with wanted as materialized (" + wanted + ") select gm.member_id from group_membership gm "
+                        + "where gm.spot_id = :spot and gm.group_id = :group "
+                        + "and not exists (select 1 from wanted w where w.id = gm.member_id)";
+        long count = jdbc.sql("select count(*) from (" + members + ") c").params(predicate.params())
+                .param("spot", spotId).param("group", groupId).query(Long.class).single();
+        List<SpotMember> items = count == 0 ? List.of() : jdbc.sql("select " + MemberRows.COLUMNS
+                        + " from member m where m.spot_id = :spot and m.id in (" + members + ") order by "
+                        + MemberRows.ALPHABETICAL + " limit :limit")
+                .params(predicate.params()).param("spot", spotId).param("group", groupId).param("limit", limit)
+                .query(MemberRows.MAPPER).list();
+        return new Page(count, items);
+    }
+
+    long countWanted(UUID spotId, UUID groupId, RuleSql.Predicate predicate) {
+        return jdbc.sql("select count(*) from (" + wanted(predicate.sql(), false) + ") w")
+                .params(predicate.params()).param("spot", spotId).param("group", groupId).query(Long.class).single();
+    }
+
+    // Exceptions
+
+    /** Sets the exception of each member (replacing one of the other type); returns the members now listed. */
+    List<UUID> addExceptions(UUID spotId, UUID groupId, UUID[] memberIds, String type) {
+        return jdbc.sql("insert into smart_group_exception (spot_id, group_id, member_id, type) "
+                        + "select :spot, :group, m.id, :type from member m where m.spot_id = :spot and m.id = any(:ids) "
+                        + "order by m.id on conflict (spot_id, group_id, member_id) do update set type = excluded.type, "
+                        + "created_at = case when smart_group_exception.type = excluded.type "
+                        + "then smart_group_exception.created_at else now() end returning member_id")
+                .param("spot", spotId).param("group", groupId).param("ids", memberIds).param("type", type)
+                .query(UUID.class).list();
+    }
+
+    List<UUID> removeExceptions(UUID spotId, UUID groupId, UUID[] memberIds, String type) {
+        return jdbc.sql("delete from smart_group_exception where spot_id = :spot and group_id = :group "
+                        + "and member_id = any(:ids) and (cast(:type as text) is null or type = :type) returning member_id")
+                .param("spot", spotId).param("group", groupId).param("ids", memberIds).param("type", type)
+                .query(UUID.class).list();
+    }
+
+    record Exception(UUID spotMemberId, String type, long createdAt) {
+    }
+
+    List<Exception> exceptionPage(UUID spotId, UUID groupId, String type, int limit, long offset) {
+        return jdbc.sql("select member_id, type, created_at from smart_group_exception where spot_id = :spot "
+                        + "and group_id = :group and (cast(:type as text) is null or type = :type) "
+                        + "order by created_at, member_id limit :limit offset :offset")
+                .param("spot", spotId).param("group", groupId).param("type", type).param("limit", limit)
+                .param("offset", offset)
+                .query((rs, n) -> new Exception(rs.getObject(1, UUID.class), rs.getString(2),
+                        rs.getObject(3, OffsetDateTime.class).toInstant().toEpochMilli()))
+                .list();
+    }
+
+    long exceptionCount(UUID spotId, UUID groupId, String type) {
+        return jdbc.sql("select count(*) from smart_group_exception where spot_id = :spot and group_id = :group "
+                        + "and (cast(:type as text) is null or type = :type)")
+                .param("spot", spotId).param("group", groupId).param("type", type).query(Long.class).single();
+    }
+
+    void clearExceptions(UUID spotId, UUID groupId) {
+        jdbc.sql("delete from smart_group_exception where spot_id = :spot and group_id = :group")
+                .param("spot", spotId).param("group", groupId).update();
+    }
+}

@@ -1,0 +1,358 @@
+package dev.cohort.groups;
+
+import dev.cohort.errors.ConflictException;
+import dev.cohort.errors.InvalidInputException;
+import dev.cohort.errors.NotFoundException;
+import dev.cohort.members.MembersChanged;
+import dev.cohort.members.SpotMember;
+import dev.cohort.system.Settings;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Smart groups: membership decided by a rule and stored like any other, kept current as members and rules change.
+ * Members entering or leaving publish the same events as manual changes, so access follows (rules 6-12).
+ *
+ * <p>A rule created or changed is evaluated over the whole Spot in one SQL statement that applies only the
+ * difference. A member change re-checks only the smart groups whose rules read a changed field: in memory for a
+ * few members (one read of their facts, whatever the number of rules), set-based per group for many.
+ */
+@Service
+public class SmartGroupService {
+    private static final Logger log = LoggerFactory.getLogger(SmartGroupService.class);
+    static final int PREVIEW_LIMIT = 20;
+
+    private final SmartGroupRepository smart;
+    private final GroupRepository groups;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final int incrementalLimit;
+    /** Parsed rules by group, valid for one rule version; cleared per Spot when tags or properties change. */
+    private final Map<UUID, CachedRule> cache = new ConcurrentHashMap<>();
+    /** Member changes raised while one is being handled (a live invitation accepting a member) wait their turn. */
+    private final ThreadLocal<Deque<MembersChanged>> pending = new ThreadLocal<>();
+
+    private record CachedRule(UUID spotId, int version, Rule rule) {
+    }
+
+    SmartGroupService(SmartGroupRepository smart, GroupRepository groups, ApplicationEventPublisher events,
+                      Clock clock, Settings settings) {
+        this.smart = smart;
+        this.groups = groups;
+        this.events = events;
+        this.clock = clock;
+        this.incrementalLimit = settings.integer("COHORT_SMART_INCREMENTAL_LIMIT", 500);
+    }
+
+    /** Checks a rule against the Spot; a 400 naming each problem under {@code path} otherwise. */
+    Rule parse(UUID spotId, JsonNode rule, String path) {
+        return RuleParser.parse(rule, path, smart.context(spotId));
+    }
+
+    /**
+     * Gives a group a rule (making it smart) and evaluates it over the whole Spot: members who enter or leave are
+     * added or removed, and only they are invited or revoked.
+     */
+    @Transactional
+    public void setRule(UUID spotId, UUID groupId, JsonNode rule) {
+        RuleContext context = smart.context(spotId);
+        Rule parsed = RuleParser.parse(rule, "rule", context);
+        smart.lockSpot(spotId, true);
+        if (!groups.lockExclusive(spotId, groupId)) {
+            throw new NotFoundException("Group");
+        }
+        smart.saveRule(spotId, groupId, rule, parsed);
+        evaluate(spotId, groupId, parsed, context);
+    }
+
+    /** Turns a smart group into a static one: its members stay, as manual members; its exceptions go. */
+    @Transactional
+    public void clearRule(UUID spotId, UUID groupId) {
+        smart.lockSpot(spotId, true);
+        if (!groups.lockExclusive(spotId, groupId)) {
+            throw new NotFoundException("Group");
+        }
+        smart.saveRule(spotId, groupId, null, null);
+        smart.clearExceptions(spotId, groupId);
+        cache.remove(groupId);
+    }
+
+    /**
+     * Takes the Spot's smart lock exclusively: a change that will both lock a group row and evaluate a rule takes it
+     * first, in the order every other path takes them (smart lock, then group row, then member rows).
+     */
+    void lockSpot(UUID spotId) {
+        smart.lockSpot(spotId, true);
+    }
+
+    /** Re-evaluates a smart group over the whole Spot (a restored group, relative dates); false if it is not one. */
+    @Transactional
+    public boolean reevaluate(UUID spotId, UUID groupId) {
+        smart.lockSpot(spotId, true);
+        if (!groups.lockExclusive(spotId, groupId)) {
+            return false;
+        }
+        List<SmartGroupRepository.Stored> stored = smart.rules(spotId, List.of(groupId));
+        if (stored.isEmpty()) {
+            return false;
+        }
+        RuleContext context = smart.context(spotId);
+        evaluate(spotId, groupId, RuleParser.stored(stored.get(0).rule(), context), context);
+        return true;
+    }
+
+    private void evaluate(UUID spotId, UUID groupId, Rule rule, RuleContext context) {
+        long started = System.nanoTime();
+        Instant now = clock.instant();
+        SmartGroupRepository.Diff diff = smart.reconcile(spotId, groupId, RuleSql.compile(rule, context, now), false);
+        smart.evaluated(spotId, groupId, now);
+        publish(spotId, groupId, diff);
+        log.info("Spot {}: smart group {} evaluated over the Spot in {} ms: {} entered, {} left", spotId, groupId,
+                (System.nanoTime() - started) / 1_000_000, diff.added().size(), diff.removed().size());
+    }
+
+    // Previews
+
+    public record Preview(long count, List<SpotMember> items) {
+    }
+
+    public record Change(long count, Preview entering, Preview leaving) {
+    }
+
+    /** Who a rule selects now, without saving anything. */
+    @Transactional(readOnly = true)
+    public Preview preview(UUID spotId, JsonNode rule) {
+        RuleContext context = smart.context(spotId);
+        RuleSql.Predicate predicate = RuleSql.compile(RuleParser.parse(rule, "rule", context), context, clock.instant());
+        return new Preview(smart.count(spotId, predicate), smart.page(spotId, predicate, PREVIEW_LIMIT));
+    }
+
+    /** Who would enter and who would leave a smart group if its rule became {@code rule} (exceptions applied). */
+    @Transactional(readOnly = true)
+    public Change preview(UUID spotId, UUID groupId, JsonNode rule) {
+        requireSmart(spotId, groupId);
+        RuleContext context = smart.context(spotId);
+        RuleSql.Predicate predicate = RuleSql.compile(RuleParser.parse(rule, "rule", context), context, clock.instant());
+        SmartGroupRepository.Page entering = smart.change(spotId, groupId, predicate, true, PREVIEW_LIMIT);
+        SmartGroupRepository.Page leaving = smart.change(spotId, groupId, predicate, false, PREVIEW_LIMIT);
+        return new Change(smart.countWanted(spotId, groupId, predicate),
+                new Preview(entering.count(), entering.items()), new Preview(leaving.count(), leaving.items()));
+    }
+
+    // Exceptions
+
+    public record ExceptionsAdded(List<String> added, List<String> failed) {
+    }
+
+    /** Lists members as always included in or always excluded from the group, and applies it at once. */
+    @Transactional
+    public ExceptionsAdded addExceptions(UUID spotId, UUID groupId, List<String> memberIds, String type) {
+        requireSmart(spotId, groupId);
+        Map<String, UUID> parsed = new java.util.LinkedHashMap<>();
+        for (String text : memberIds) {
+            UUID id = dev.cohort.web.Ids.parse(text);
+            if (id != null) {
+                parsed.put(text, id);
+            }
+        }
+        smart.lockSpot(spotId, false);
+        Set<UUID> listed = new HashSet<>(smart.addExceptions(spotId, groupId,
+                new LinkedHashSet<>(parsed.values()).toArray(UUID[]::new), type));
+        reconcileMembers(spotId, List.of(groupId), listed);
+        List<String> added = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
+        for (String text : new LinkedHashSet<>(memberIds)) {
+            UUID id = parsed.get(text);
+            (id != null && listed.contains(id) ? added : failed).add(text);
+        }
+        return new ExceptionsAdded(added, failed);
+    }
+
+    /** Removes exceptions (of one type, or any); the members are then in the group if and only if the rule says so. */
+    @Transactional
+    public int removeExceptions(UUID spotId, UUID groupId, List<UUID> memberIds, String type) {
+        requireSmart(spotId, groupId);
+        smart.lockSpot(spotId, false);
+        List<UUID> removed = smart.removeExceptions(spotId, groupId, memberIds.toArray(UUID[]::new), type);
+        reconcileMembers(spotId, List.of(groupId), removed);
+        return removed.size();
+    }
+
+    public dev.cohort.web.ListPage<SmartGroupRepository.Exception> exceptions(UUID spotId, UUID groupId, String type,
+                                                                             dev.cohort.web.Paging paging) {
+        requireSmart(spotId, groupId);
+        return new dev.cohort.web.ListPage<>(smart.exceptionPage(spotId, groupId, type, paging.limit(),
+                paging.offset()), smart.exceptionCount(spotId, groupId, type));
+    }
+
+    private void requireSmart(UUID spotId, UUID groupId) {
+        String kind = groups.kind(spotId, groupId).orElseThrow(() -> new NotFoundException("Group"));
+        if (!kind.equals("smart")) {
+            throw new ConflictException("kind", "Group " + groupId + " is a static group: only smart groups have "
+                    + "rules and exceptions; add or remove its members with /v1/groups/" + groupId + "/spotMembers");
+        }
+    }
+
+    // Keeping membership current
+
+    /** Member fields changed: corrects their memberships of the smart groups whose rules read those fields. */
+    @EventListener
+    void onMembersChanged(MembersChanged event) {
+        Deque<MembersChanged> queue = pending.get();
+        if (queue != null) {
+            queue.add(event);
+            return;
+        }
+        queue = new ArrayDeque<>();
+        queue.add(event);
+        pending.set(queue);
+        try {
+            while (!queue.isEmpty()) {
+                handle(queue.poll());
+            }
+        } finally {
+            pending.remove();
+        }
+    }
+
+    private void handle(MembersChanged event) {
+        UUID spotId = event.spotId();
+        if (event.memberIds() == null) {
+            // Tags, properties or roles were redefined: every rule reading them is evaluated afresh.
+            cache.values().removeIf(c -> c.spotId().equals(spotId));
+            smart.lockSpot(spotId, true);
+            RuleContext context = smart.context(spotId);
+            for (UUID groupId : smart.candidates(spotId, event.fields()).keySet()) {
+                if (groups.lockExclusive(spotId, groupId)) {
+                    for (SmartGroupRepository.Stored stored : smart.rules(spotId, List.of(groupId))) {
+                        evaluate(spotId, groupId, RuleParser.stored(stored.rule(), context), context);
+                    }
+                }
+            }
+            return;
+        }
+        if (event.memberIds().isEmpty()) {
+            return;
+        }
+        smart.lockSpot(spotId, false);
+        Map<UUID, Integer> candidates = smart.candidates(spotId, event.fields());
+        if (!candidates.isEmpty()) {
+            reconcileMembers(spotId, candidates, event.memberIds());
+        }
+    }
+
+    private void reconcileMembers(UUID spotId, Collection<UUID> groupIds, Collection<UUID> memberIds) {
+        Map<UUID, Integer> candidates = smart.candidates(spotId, null);
+        candidates.keySet().retainAll(new HashSet<>(groupIds));
+        reconcileMembers(spotId, candidates, memberIds);
+    }
+
+    /**
+     * Brings the given members' memberships of the candidate groups in line with the rules: in memory for up to
+     * {@code COHORT_SMART_INCREMENTAL_LIMIT} members, else set-based per group.
+     */
+    private void reconcileMembers(UUID spotId, Map<UUID, Integer> candidates, Collection<UUID> memberIds) {
+        if (candidates.isEmpty() || memberIds.isEmpty()) {
+            return;
+        }
+        Map<UUID, Rule> rules = rules(spotId, candidates);
+        Set<UUID> members = new LinkedHashSet<>(memberIds);
+        if (members.size() > incrementalLimit) {
+            RuleContext context = smart.context(spotId);
+            Instant now = clock.instant();
+            smart.scope(members);
+            for (Map.Entry<UUID, Rule> entry : rules.entrySet()) {
+                if (groups.lockShared(spotId, entry.getKey())) {
+                    publish(spotId, entry.getKey(), smart.reconcile(spotId, entry.getKey(),
+                            RuleSql.compile(entry.getValue(), context, now), true));
+                }
+            }
+            return;
+        }
+        smart.lockMembers(spotId, members);
+        List<MemberFacts> facts = smart.facts(spotId, members);
+        Map<UUID, Set<UUID>> current = smart.memberships(spotId, rules.keySet(), members);
+        Map<UUID, Map<UUID, String>> exceptions = smart.exceptions(spotId, members);
+        Instant now = clock.instant();
+        for (Map.Entry<UUID, Rule> entry : rules.entrySet()) {
+            UUID groupId = entry.getKey();
+            Set<UUID> in = current.getOrDefault(groupId, Set.of());
+            Map<UUID, String> listed = exceptions.getOrDefault(groupId, Map.of());
+            List<UUID> enter = new ArrayList<>();
+            List<UUID> leave = new ArrayList<>();
+            for (MemberFacts member : facts) {
+                String exception = listed.get(member.id());
+                boolean wanted = "include".equals(exception)
+                        || (!"exclude".equals(exception) && RuleMatcher.matches(entry.getValue(), member, now));
+                if (wanted && !in.contains(member.id())) {
+                    enter.add(member.id());
+                } else if (!wanted && in.contains(member.id())) {
+                    leave.add(member.id());
+                }
+            }
+            if ((enter.isEmpty() && leave.isEmpty()) || !groups.lockShared(spotId, groupId)) {
+                continue;
+            }
+            List<UUID> added = enter.isEmpty() ? List.of()
+                    : groups.addMembers(spotId, groupId, enter.toArray(UUID[]::new));
+            List<UUID> removed = leave.isEmpty() ? List.of()
+                    : groups.removeMembers(spotId, groupId, leave.toArray(UUID[]::new));
+            publish(spotId, groupId, new SmartGroupRepository.Diff(added, removed));
+        }
+    }
+
+    /** The candidates' rules, parsed once per rule version. */
+    private Map<UUID, Rule> rules(UUID spotId, Map<UUID, Integer> candidates) {
+        Map<UUID, Rule> rules = new HashMap<>();
+        List<UUID> missing = new ArrayList<>();
+        candidates.forEach((groupId, version) -> {
+            CachedRule cached = cache.get(groupId);
+            if (cached != null && cached.version() == version) {
+                rules.put(groupId, cached.rule());
+            } else {
+                missing.add(groupId);
+            }
+        });
+        if (!missing.isEmpty()) {
+            RuleContext context = smart.context(spotId);
+            for (SmartGroupRepository.Stored stored : smart.rules(spotId, missing)) {
+                Rule rule = RuleParser.stored(stored.rule(), context);
+                cache.put(stored.id(), new CachedRule(spotId, stored.version(), rule));
+                rules.put(stored.id(), rule);
+            }
+        }
+        return rules;
+    }
+
+    private void publish(UUID spotId, UUID groupId, SmartGroupRepository.Diff diff) {
+        if (!diff.added().isEmpty()) {
+            events.publishEvent(new MembersAddedToGroup(spotId, groupId, diff.added()));
+        }
+        if (!diff.removed().isEmpty()) {
+            events.publishEvent(new MembersRemovedFromGroup(spotId, groupId, diff.removed()));
+        }
+    }
+
+    List<GroupRepository.Expired> relativeGroups() {
+        return smart.relativeGroups();
+    }
+}

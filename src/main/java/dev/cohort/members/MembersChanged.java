@@ -1,0 +1,37 @@
+package dev.cohort.members;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Member fields that rules can read have changed. Published inside the changing transaction, so that smart groups
+ * are corrected (and access follows) in the same request.
+ *
+ * @param memberIds the members concerned; null when every member of the Spot may be (a tag renamed or deleted, a
+ *                  custom property or role deleted)
+ * @param fields    the rule fields that changed ("role", "tags", "customProperty:plan", ...); null when any may have
+ *                  (a member created or imported)
+ */
+public record MembersChanged(UUID spotId, List<UUID> memberIds, Set<String> fields) {
+
+    /** New members: every rule concerns them. */
+    public static MembersChanged created(UUID spotId, Collection<UUID> memberIds) {
+        return new MembersChanged(spotId, List.copyOf(memberIds), null);
+    }
+
+    public static MembersChanged of(UUID spotId, Collection<UUID> memberIds, String... fields) {
+        return new MembersChanged(spotId, List.copyOf(memberIds), Set.of(fields));
+    }
+
+    /** Every member of the Spot, for the given fields. */
+    public static MembersChanged everyone(UUID spotId, String... fields) {
+        return new MembersChanged(spotId, null, Set.of(fields));
+    }
+
+    /** The rule field of a custom property. */
+    public static String property(String slug) {
+        return "customProperty:" + slug;
+    }
+}
