@@ -202,14 +202,25 @@ class SmartGroupRepository {
         jdbc.sql("analyze smart_scope").update();
     }
 
-    /** The members the rule wants in the group, exceptions applied: a query selecting {@code id}. */
-    private static String wanted(String predicate, boolean scoped) {
-        return "select m.id from member m where m.spot_id = :spot"
-                + (scoped ? " and m.id in (select id from smart_scope)" : "")
-                + " and ((" + predicate + " and not m.id in (select x.member_id from smart_group_exception x "
+    /**
+     * The members the rule wants in the group, exceptions applied: a query selecting {@code id}. Without
+     * exceptions the rule's conditions stay at the top level, where PostgreSQL plans them as semi-joins.
+     */
+    private String wanted(String predicate, boolean scoped, UUID spotId, UUID groupId) {
+        String members = "select m.id from member m where m.spot_id = :spot"
+                + (scoped ? " and m.id in (select id from smart_scope)" : "");
+        if (!hasExceptions(spotId, groupId)) {
+            return members + " and " + predicate;
+        }
+        return members + " and ((" + predicate + " and not m.id in (select x.member_id from smart_group_exception x "
                 + "where x.spot_id = :spot and x.group_id = :group and x.type = 'exclude')) "
                 + "or m.id in (select x.member_id from smart_group_exception x "
                 + "where x.spot_id = :spot and x.group_id = :group and x.type = 'include'))";
+    }
+
+    private boolean hasExceptions(UUID spotId, UUID groupId) {
+        return jdbc.sql("select exists (select 1 from smart_group_exception where spot_id = :spot and group_id = :group)")
+                .param("spot", spotId).param("group", groupId).query(Boolean.class).single();
     }
 
     /**
@@ -217,7 +228,7 @@ class SmartGroupRepository {
      * {@link #scope}, in one statement with the count delta; returns who entered and who left.
      */
     Diff reconcile(UUID spotId, UUID groupId, RuleSql.Predicate predicate, boolean scoped) {
-        String sql = "with wanted as materialized (" + wanted(predicate.sql(), scoped) + "), "
+        String sql = "with wanted as materialized (" + wanted(predicate.sql(), scoped, spotId, groupId) + "), "
                 + "added as (insert into group_membership (spot_id, group_id, member_id) "
                 + "  select :spot, :group, w.id from wanted w where not exists (select 1 from group_membership gm "
                 + "  where gm.spot_id = :spot and gm.group_id = :group and gm.member_id = w.id) "
@@ -256,7 +267,7 @@ class SmartGroupRepository {
 
     /** Members the new rule would bring into the group ({@code entering}) or take out of it. */
     Page change(UUID spotId, UUID groupId, RuleSql.Predicate predicate, boolean entering, int limit) {
-        String wanted = wanted(predicate.sql(), false);
+        String wanted = wanted(predicate.sql(), false, spotId, groupId);
         String members = entering
                 ? "with wanted as materialized (" + wanted + ") select w.id from wanted w where not exists "
                         + "(select 1 from group_membership gm where gm.spot_id = :spot and gm.group_id = :group "
@@ -275,7 +286,7 @@ class SmartGroupRepository {
     }
 
     long countWanted(UUID spotId, UUID groupId, RuleSql.Predicate predicate) {
-        return jdbc.sql("select count(*) from (" + wanted(predicate.sql(), false) + ") w")
+        return jdbc.sql("select count(*) from (" + wanted(predicate.sql(), false, spotId, groupId) + ") w")
                 .params(predicate.params()).param("spot", spotId).param("group", groupId).query(Long.class).single();
     }
 
