@@ -100,7 +100,7 @@ class SmartGroupRepository {
     boolean saveRule(UUID spotId, UUID groupId, JsonNode rule, Rule parsed) {
         return jdbc.sql("update member_group set kind = :kind, rule = cast(:rule as jsonb), rule_fields = :fields, "
                         + "rule_relative = :relative, rule_version = rule_version + 1, updated_at = now(), "
-                        + "rule_evaluated_at = case when :rule is null then null else rule_evaluated_at end "
+                        + "rule_evaluated_at = case when cast(:rule as jsonb) is null then null else rule_evaluated_at end "
                         + "where spot_id = :spot and id = :id and deleted_at is null")
                 .param("kind", rule == null ? "static" : "smart").param("rule", rule == null ? null : rule.toString())
                 .param("fields", parsed == null ? null : parsed.fields().toArray(String[]::new))

@@ -160,7 +160,7 @@ public class SmartGroupService {
 
     // Exceptions
 
-    public record ExceptionsAdded(List<String> added, List<String> failed) {
+    public record ExceptionsAdded(List<String> addedSpotMemberIds, List<String> failedSpotMemberIds) {
     }
 
     /** Lists members as always included in or always excluded from the group, and applies it at once. */
