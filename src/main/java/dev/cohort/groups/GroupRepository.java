@@ -162,6 +162,48 @@ class GroupRepository {
                 .query(UUID.class).list();
     }
 
+    /** Locks the live groups among {@code ids} (shared, in id order) for membership changes; returns them. */
+    Set<UUID> lockSharedAll(UUID spotId, Collection<UUID> ids) {
+        return new HashSet<>(jdbc.sql("select id from member_group where spot_id = :spot and id = any(:ids) "
+                        + "and deleted_at is null order by id for share")
+                .param("spot", spotId).param("ids", ids.toArray(UUID[]::new)).query(UUID.class).list());
+    }
+
+    /** A (group, member) membership. */
+    record Membership(UUID groupId, UUID memberId) {
+    }
+
+    /**
+     * Adds (group, member) pairs of several groups in one statement with each group's count delta; returns the
+     * pairs that were not there before.
+     */
+    List<Membership> addPairs(UUID spotId, List<Membership> pairs) {
+        return jdbc.sql("with added as (insert into group_membership (spot_id, group_id, member_id) "
+                        + "select :spot, x.g, x.m from unnest(cast(:groups as uuid[]), cast(:members as uuid[])) as x(g, m) "
+                        + "where exists (select 1 from member m where m.spot_id = :spot and m.id = x.m) "
+                        + "order by x.g, x.m on conflict do nothing returning group_id, member_id), "
+                        + "counted as (insert into group_member_count (spot_id, group_id, delta) "
+                        + "select :spot, group_id, count(*) from added group by group_id) "
+                        + "select group_id, member_id from added")
+                .param("spot", spotId).param("groups", pairs.stream().map(Membership::groupId).toArray(UUID[]::new))
+                .param("members", pairs.stream().map(Membership::memberId).toArray(UUID[]::new))
+                .query((rs, n) -> new Membership(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class))).list();
+    }
+
+    /** Removes (group, member) pairs of several groups in one statement with the count deltas; returns those removed. */
+    List<Membership> removePairs(UUID spotId, List<Membership> pairs) {
+        return jdbc.sql("with removed as (delete from group_membership gm "
+                        + "using unnest(cast(:groups as uuid[]), cast(:members as uuid[])) as x(g, m) "
+                        + "where gm.spot_id = :spot and gm.group_id = x.g and gm.member_id = x.m "
+                        + "returning gm.group_id, gm.member_id), "
+                        + "counted as (insert into group_member_count (spot_id, group_id, delta) "
+                        + "select :spot, group_id, -count(*) from removed group by group_id) "
+                        + "select group_id, member_id from removed")
+                .param("spot", spotId).param("groups", pairs.stream().map(Membership::groupId).toArray(UUID[]::new))
+                .param("members", pairs.stream().map(Membership::memberId).toArray(UUID[]::new))
+                .query((rs, n) -> new Membership(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class))).list();
+    }
+
     /** Removes deleted members from every group they were in, with the count deltas. */
     void removeFromAllGroups(UUID spotId, UUID[] memberIds) {
         jdbc.sql("with removed as (delete from group_membership where spot_id = :spot and member_id = any(:ids) "

@@ -293,31 +293,43 @@ public class SmartGroupService {
         Map<UUID, Set<UUID>> current = smart.memberships(spotId, rules.keySet(), members);
         Map<UUID, Map<UUID, String>> exceptions = smart.exceptions(spotId, members);
         Instant now = clock.instant();
+        List<GroupRepository.Membership> enter = new ArrayList<>();
+        List<GroupRepository.Membership> leave = new ArrayList<>();
         for (Map.Entry<UUID, Rule> entry : rules.entrySet()) {
             UUID groupId = entry.getKey();
             Set<UUID> in = current.getOrDefault(groupId, Set.of());
             Map<UUID, String> listed = exceptions.getOrDefault(groupId, Map.of());
-            List<UUID> enter = new ArrayList<>();
-            List<UUID> leave = new ArrayList<>();
             for (MemberFacts member : facts) {
                 String exception = listed.get(member.id());
                 boolean wanted = "include".equals(exception)
                         || (!"exclude".equals(exception) && RuleMatcher.matches(entry.getValue(), member, now));
-                if (wanted && !in.contains(member.id())) {
-                    enter.add(member.id());
-                } else if (!wanted && in.contains(member.id())) {
-                    leave.add(member.id());
+                if (wanted != in.contains(member.id())) {
+                    (wanted ? enter : leave).add(new GroupRepository.Membership(groupId, member.id()));
                 }
             }
-            if ((enter.isEmpty() && leave.isEmpty()) || !groups.lockShared(spotId, groupId)) {
-                continue;
-            }
-            List<UUID> added = enter.isEmpty() ? List.of()
-                    : groups.addMembers(spotId, groupId, enter.toArray(UUID[]::new));
-            List<UUID> removed = leave.isEmpty() ? List.of()
-                    : groups.removeMembers(spotId, groupId, leave.toArray(UUID[]::new));
-            publish(spotId, groupId, new SmartGroupRepository.Diff(added, removed));
         }
+        if (enter.isEmpty() && leave.isEmpty()) {
+            return;
+        }
+        // Every group that changes is locked (shared, in id order) and written in one statement per direction.
+        Set<UUID> changed = new HashSet<>();
+        enter.forEach(m -> changed.add(m.groupId()));
+        leave.forEach(m -> changed.add(m.groupId()));
+        Set<UUID> live = groups.lockSharedAll(spotId, changed);
+        enter.removeIf(m -> !live.contains(m.groupId()));
+        leave.removeIf(m -> !live.contains(m.groupId()));
+        Map<UUID, List<UUID>> added = byGroup(enter.isEmpty() ? List.of() : groups.addPairs(spotId, enter));
+        Map<UUID, List<UUID>> removed = byGroup(leave.isEmpty() ? List.of() : groups.removePairs(spotId, leave));
+        for (UUID groupId : new java.util.TreeSet<>(live)) {
+            publish(spotId, groupId, new SmartGroupRepository.Diff(added.getOrDefault(groupId, List.of()),
+                    removed.getOrDefault(groupId, List.of())));
+        }
+    }
+
+    private static Map<UUID, List<UUID>> byGroup(List<GroupRepository.Membership> memberships) {
+        Map<UUID, List<UUID>> byGroup = new HashMap<>();
+        memberships.forEach(m -> byGroup.computeIfAbsent(m.groupId(), g -> new ArrayList<>()).add(m.memberId()));
+        return byGroup;
     }
 
     /** The candidates' rules, parsed once per rule version. */
