@@ -17,8 +17,10 @@ import java.util.stream.Collectors;
 /**
  * A rule as a SQL predicate over the member row {@code m} (binding {@code :spot}), for set-based evaluation over a
  * whole Spot. Every condition yields true or false, never null, so that {@code not} is plain negation. Tags and
- * custom property values are read through uncorrelated {@code m.id in (...)} subqueries, which PostgreSQL turns
- * into (hashed) semi-joins: one pass over the values, not one lookup per member.
+ * custom property values are read through {@code exists (...)} subqueries: at the top of the rule PostgreSQL plans
+ * them as (hash) semi- or anti-joins, one pass over the values; under {@code or} and {@code not} as hashed subplans
+ * when the values fit in memory (evaluations raise {@code work_mem}) and else as an index lookup per member, so
+ * that no rule shape is worse than linear.
  */
 final class RuleSql {
     /** The name a member's registration source is known by in rules. */
@@ -98,11 +100,12 @@ final class RuleSql {
             if (!allResolved) {
                 return "false";
             }
-            return ids.stream().map(id -> "m.id in (select t.member_id from member_tag t where t.spot_id = :spot "
-                    + "and t.tag_id = cast(" + param(id) + " as uuid))").collect(Collectors.joining(" and ", "(", ")"));
+            return ids.stream().map(id -> "exists (select 1 from member_tag t where t.spot_id = :spot "
+                    + "and t.tag_id = cast(" + param(id) + " as uuid) and t.member_id = m.id)")
+                    .collect(Collectors.joining(" and ", "(", ")"));
         }
-        String any = ids.isEmpty() ? "false" : "m.id in (select t.member_id from member_tag t where t.spot_id = :spot "
-                + "and t.tag_id = any(cast(" + param(ids.toArray(UUID[]::new)) + " as uuid[])))";
+        String any = ids.isEmpty() ? "false" : "exists (select 1 from member_tag t where t.spot_id = :spot "
+                + "and t.tag_id = any(cast(" + param(ids.toArray(UUID[]::new)) + " as uuid[])) and t.member_id = m.id)";
         return c.op().equals("hasNone") ? "(not " + any + ")" : any;
     }
 
@@ -152,14 +155,14 @@ final class RuleSql {
                 default -> "false";
             };
         }
-        String values = "select v.member_id from member_property_value v where v.spot_id = :spot and v.property_id = "
-                + "cast(" + param(property.id()) + " as uuid)";
+        String values = "exists (select 1 from member_property_value v where v.spot_id = :spot and v.member_id = m.id "
+                + "and v.property_id = cast(" + param(property.id()) + " as uuid)";
         return switch (c.op()) {
-            case "isEmpty" -> "(not m.id in (" + values + " and " + NOT_EMPTY + "))";
-            case "isNotEmpty" -> "m.id in (" + values + " and " + NOT_EMPTY + ")";
-            case "neq" -> "(not m.id in (" + values + " and " + valueTest(c, "eq") + "))";
-            case "notin" -> "(not m.id in (" + values + " and " + valueTest(c, "in") + "))";
-            default -> "m.id in (" + values + " and " + valueTest(c, c.op()) + ")";
+            case "isEmpty" -> "(not " + values + " and " + NOT_EMPTY + "))";
+            case "isNotEmpty" -> values + " and " + NOT_EMPTY + ")";
+            case "neq" -> "(not " + values + " and " + valueTest(c, "eq") + "))";
+            case "notin" -> "(not " + values + " and " + valueTest(c, "in") + "))";
+            default -> values + " and " + valueTest(c, c.op()) + ")";
         };
     }
 

@@ -28,9 +28,11 @@ class SmartGroupRepository {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
+    private final String workMem;
 
-    SmartGroupRepository(JdbcClient jdbc) {
+    SmartGroupRepository(JdbcClient jdbc, dev.cohort.system.Settings settings) {
         this.jdbc = jdbc;
+        this.workMem = settings.get("COHORT_SMART_WORK_MEM").orElse("256MB");
     }
 
     /**
@@ -41,6 +43,30 @@ class SmartGroupRepository {
         jdbc.sql("select " + (exclusive ? "pg_advisory_xact_lock" : "pg_advisory_xact_lock_shared")
                         + "(:lock, hashtext(cast(:spot as text)))")
                 .param("lock", SMART_LOCK).param("spot", spotId).query().listOfRows();
+    }
+
+    /**
+     * Plans the rest of the transaction for evaluating rules over many members: room to hash the members holding a
+     * tag or a property value (a million ids need some 100 MB; with the default 4 MB a condition under
+     * {@code or}/{@code not} would be re-scanned per member), and hash joins rather than nested loops, which the
+     * planner picks when it underestimates how many values match a condition on JSON (one index lookup per member:
+     * 9 s instead of 2.4 s over a million members).
+     */
+    <T> T evaluating(boolean manyMembers, java.util.function.Supplier<T> work) {
+        List<String> before = jdbc.sql("select current_setting('work_mem'), current_setting('enable_nestloop')")
+                .query((rs, n) -> List.of(rs.getString(1), rs.getString(2))).single();
+        settings(workMem, manyMembers ? "off" : "on");
+        try {
+            return work.get();
+        } finally {
+            // The statements that follow (invitations of the members who entered) keep the usual plans.
+            settings(before.get(0), before.get(1));
+        }
+    }
+
+    private void settings(String mem, String nestloop) {
+        jdbc.sql("select set_config('work_mem', :mem, true), set_config('enable_nestloop', :nestloop, true)")
+                .param("mem", mem).param("nestloop", nestloop).query().listOfRows();
     }
 
     RuleContext context(UUID spotId) {

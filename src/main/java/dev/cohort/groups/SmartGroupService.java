@@ -40,6 +40,8 @@ import tools.jackson.databind.JsonNode;
 public class SmartGroupService {
     private static final Logger log = LoggerFactory.getLogger(SmartGroupService.class);
     static final int PREVIEW_LIMIT = 20;
+    /** From this many changed members on, a set-based evaluation hashes the whole Spot rather than looking them up. */
+    private static final int MANY_MEMBERS = 20_000;
 
     private final SmartGroupRepository smart;
     private final GroupRepository groups;
@@ -123,7 +125,8 @@ public class SmartGroupService {
     private void evaluate(UUID spotId, UUID groupId, Rule rule, RuleContext context) {
         long started = System.nanoTime();
         Instant now = clock.instant();
-        SmartGroupRepository.Diff diff = smart.reconcile(spotId, groupId, RuleSql.compile(rule, context, now), false);
+        RuleSql.Predicate predicate = RuleSql.compile(rule, context, now);
+        SmartGroupRepository.Diff diff = smart.evaluating(true, () -> smart.reconcile(spotId, groupId, predicate, false));
         smart.evaluated(spotId, groupId, now);
         publish(spotId, groupId, diff);
         log.info("Spot {}: smart group {} evaluated over the Spot in {} ms: {} entered, {} left", spotId, groupId,
@@ -143,7 +146,8 @@ public class SmartGroupService {
     public Preview preview(UUID spotId, JsonNode rule) {
         RuleContext context = smart.context(spotId);
         RuleSql.Predicate predicate = RuleSql.compile(RuleParser.parse(rule, "rule", context), context, clock.instant());
-        return new Preview(smart.count(spotId, predicate), smart.page(spotId, predicate, PREVIEW_LIMIT));
+        return smart.evaluating(true, () -> new Preview(smart.count(spotId, predicate),
+                smart.page(spotId, predicate, PREVIEW_LIMIT)));
     }
 
     /** Who would enter and who would leave a smart group if its rule became {@code rule} (exceptions applied). */
@@ -152,10 +156,12 @@ public class SmartGroupService {
         requireSmart(spotId, groupId);
         RuleContext context = smart.context(spotId);
         RuleSql.Predicate predicate = RuleSql.compile(RuleParser.parse(rule, "rule", context), context, clock.instant());
-        SmartGroupRepository.Page entering = smart.change(spotId, groupId, predicate, true, PREVIEW_LIMIT);
-        SmartGroupRepository.Page leaving = smart.change(spotId, groupId, predicate, false, PREVIEW_LIMIT);
-        return new Change(smart.countWanted(spotId, groupId, predicate),
-                new Preview(entering.count(), entering.items()), new Preview(leaving.count(), leaving.items()));
+        return smart.evaluating(true, () -> {
+            SmartGroupRepository.Page entering = smart.change(spotId, groupId, predicate, true, PREVIEW_LIMIT);
+            SmartGroupRepository.Page leaving = smart.change(spotId, groupId, predicate, false, PREVIEW_LIMIT);
+            return new Change(smart.countWanted(spotId, groupId, predicate),
+                    new Preview(entering.count(), entering.items()), new Preview(leaving.count(), leaving.items()));
+        });
     }
 
     // Exceptions
@@ -282,8 +288,9 @@ public class SmartGroupService {
             smart.scope(members);
             for (Map.Entry<UUID, Rule> entry : rules.entrySet()) {
                 if (groups.lockShared(spotId, entry.getKey())) {
-                    publish(spotId, entry.getKey(), smart.reconcile(spotId, entry.getKey(),
-                            RuleSql.compile(entry.getValue(), context, now), true));
+                    RuleSql.Predicate predicate = RuleSql.compile(entry.getValue(), context, now);
+                    publish(spotId, entry.getKey(), smart.evaluating(members.size() >= MANY_MEMBERS,
+                            () -> smart.reconcile(spotId, entry.getKey(), predicate, true)));
                 }
             }
             return;
