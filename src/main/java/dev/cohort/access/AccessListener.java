@@ -30,6 +30,9 @@ class AccessListener {
     /** Rule 6: members entering a linked group are invited at once, with each link's email switch (rule 11). */
     @EventListener
     void onMembersAdded(MembersAddedToGroup event) {
+        if (!linked(event.spotId(), event.groupId())) {
+            return;
+        }
         GrantRepository.Granted granted = grants.grant(event.spotId(),
                 Pairs.newGroupMembers(event.groupId(), event.memberIds().toArray(UUID[]::new)), Source.GROUP,
                 true, null);
@@ -39,6 +42,9 @@ class AccessListener {
     /** Rule 8: members leaving a group lose what only that group gave them. */
     @EventListener
     void onMembersRemoved(MembersRemovedFromGroup event) {
+        if (!linked(event.spotId(), event.groupId())) {
+            return;
+        }
         grants.revoke(event.spotId(), Pairs.newGroupMembers(event.groupId(),
                 event.memberIds().toArray(UUID[]::new)), Source.GROUP);
     }
@@ -69,5 +75,15 @@ class AccessListener {
     void onMembersDeleted(MembersDeleted event) {
         jdbc.sql("delete from participant where spot_id = :spot and member_id = any(:members)")
                 .param("spot", event.spotId()).param("members", event.memberIds().toArray(UUID[]::new)).update();
+    }
+
+    /**
+     * Whether the group is linked to any resource: most groups a smart group change touches are not, and the
+     * check costs far less than a grant or a revocation that finds nothing to do. A link being made at this moment
+     * waits for the membership change (it locks the group row exclusively, the change holds it shared), then sees it.
+     */
+    private boolean linked(UUID spotId, UUID groupId) {
+        return jdbc.sql("select exists (select 1 from resource_group_link where spot_id = :spot and group_id = :group)")
+                .param("spot", spotId).param("group", groupId).query(Boolean.class).single();
     }
 }

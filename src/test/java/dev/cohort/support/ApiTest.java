@@ -17,8 +17,10 @@ import org.springframework.test.context.TestPropertySource;
 @SpringBootTest(classes = CohortApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 // The email outbox worker is off: on the external server every test context shares one database, and a test
 // delivers its rows itself (OutboxWorker.deliverPending) so that no other context takes them.
+// A pool of 8 per context: the contexts Spring keeps cached (one per distinct test configuration) each hold their
+// pool open, and on the external server they must stay under its max_connections (100) together.
 @TestPropertySource(properties = {"COHORT_ADMIN_TOKEN=" + ApiTest.ADMIN_TOKEN, "COHORT_RATE_LIMIT=off",
-        "COHORT_OUTBOX_ENABLED=false"})
+        "COHORT_OUTBOX_ENABLED=false", "COHORT_DB_POOL_SIZE=8"})
 public abstract class ApiTest {
     public static final String ADMIN_TOKEN = "test-admin-token";
 
