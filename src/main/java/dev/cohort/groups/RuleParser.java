@@ -194,7 +194,7 @@ final class RuleParser {
         } else {
             java.util.function.Function<JsonNode, Object> reader = switch (type) {
                 case "Text" -> v -> v.isString() ? v.stringValue() : null;
-                case "SingleSelect", "MultipleSelect" -> v -> option(v, property.options());
+                case "SingleSelect", "MultipleSelect" -> v -> option(v, property.options(), lenient);
                 case "Boolean" -> v -> v.isBoolean() ? (Object) v.booleanValue() : null;
                 case "Number" -> v -> v.isNumber() ? v.decimalValue() : null;
                 default -> RuleParser::propertyDate;
@@ -316,7 +316,11 @@ final class RuleParser {
         return null;
     }
 
-    private static Object option(JsonNode value, List<String> options) {
+    /**
+     * The option named (case-insensitively), in its canonical spelling. Reading a saved rule, an option removed
+     * since stays as written: it matches no member (their values lost it), and the other values keep working.
+     */
+    private static Object option(JsonNode value, List<String> options, boolean lenient) {
         if (!value.isString()) {
             return null;
         }
@@ -325,7 +329,7 @@ final class RuleParser {
                 return option;
             }
         }
-        return null;
+        return lenient ? value.stringValue() : null;
     }
 
     /** A Date property's value: Unix seconds, or an ISO date (midnight UTC) or date-time. */

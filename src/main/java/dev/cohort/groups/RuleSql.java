@@ -175,12 +175,14 @@ final class RuleSql {
             return "jsonb_typeof(v.value) = 'array' and jsonb_exists_any(v.value, cast(" + param(options)
                     + " as text[]))";
         }
+        // The casts are guarded by case: PostgreSQL may evaluate the conditions of an "and" in any order, and
+        // another property's value can be a string.
         if (type.equals("Boolean")) {
-            return "jsonb_typeof(v.value) = 'boolean' and cast(v.value as boolean) = cast(" + param(c.value())
-                    + " as boolean)";
+            return "case when jsonb_typeof(v.value) = 'boolean' then cast(v.value as boolean) = cast("
+                    + param(c.value()) + " as boolean) else false end";
         }
         if (type.equals("Number") || type.equals("Date")) {
-            String number = "jsonb_typeof(v.value) = 'number' and cast(v.value as numeric)";
+            String number = "case when jsonb_typeof(v.value) = 'number' then cast(v.value as numeric) end";
             if (op.equals("in")) {
                 String[] texts = c.values().stream().map(n -> ((BigDecimal) n).toPlainString()).toArray(String[]::new);
                 return number + " = any(cast(cast(" + param(texts) + " as text[]) as numeric[]))";

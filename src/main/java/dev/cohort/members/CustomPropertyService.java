@@ -100,6 +100,9 @@ public class CustomPropertyService {
                 definition.descriptionGiven() ? definition.description() : current.description(), values);
         if (current.select() && !values.containsAll(current.possibleValues())) {
             properties.pruneValues(spotId, id, current.type(), values);
+        }
+        if (!values.equals(current.possibleValues())) {
+            // Values lost an option, or rules may now name one they could not before: rules reading it re-read.
             events.publishEvent(MembersChanged.everyone(spotId, MembersChanged.property(current.slug())));
         }
         return get(spotId, id);
