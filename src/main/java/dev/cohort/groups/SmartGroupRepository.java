@@ -93,7 +93,7 @@ class SmartGroupRepository {
         return new RuleContext(tags, byName, properties, roles);
     }
 
-    /** A live smart group's rule, its version and when it was last evaluated over the whole Spot. */
+    /** A live smart group's rule as saved, and its version (bumped at every change of the rule). */
     record Stored(UUID id, int version, JsonNode rule) {
     }
 

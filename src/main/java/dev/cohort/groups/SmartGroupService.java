@@ -1,7 +1,6 @@
 package dev.cohort.groups;
 
 import dev.cohort.errors.ConflictException;
-import dev.cohort.errors.InvalidInputException;
 import dev.cohort.errors.NotFoundException;
 import dev.cohort.members.MembersChanged;
 import dev.cohort.members.SpotMember;
