@@ -57,18 +57,14 @@ class GroupRepository {
                 .param("spot", spotId).param("id", id).query(String.class).optional();
     }
 
-    /** {@link #lockShared}, answering the group's kind; empty when there is no such group. */
-    Optional<String> lockSharedKind(UUID spotId, UUID id) {
+    /**
+     * Locks the live group row (shared) against deletion and links while members are added or removed; answers the
+     * group's kind, empty when there is no such group.
+     */
+    Optional<String> lockShared(UUID spotId, UUID id) {
         return jdbc.sql("select kind from member_group where spot_id = :spot and id = :id and deleted_at is null "
                         + "for share")
                 .param("spot", spotId).param("id", id).query(String.class).optional();
-    }
-
-    /** Locks the live group row (shared) against deletion while members are added or removed; false when there is no such group. */
-    boolean lockShared(UUID spotId, UUID id) {
-        return jdbc.sql("select 1 from member_group where spot_id = :spot and id = :id and deleted_at is null "
-                        + "for share")
-                .param("spot", spotId).param("id", id).query(Integer.class).optional().isPresent();
     }
 
     ListPage<Group> page(UUID spotId, String where, Map<String, Object> params, Paging paging) {

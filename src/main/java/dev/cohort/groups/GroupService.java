@@ -7,6 +7,7 @@ import dev.cohort.errors.NotFoundException;
 import dev.cohort.members.MemberFilters;
 import dev.cohort.members.MembersDeleted;
 import dev.cohort.system.Settings;
+import dev.cohort.web.Ids;
 import dev.cohort.web.ListPage;
 import dev.cohort.web.ListQuery;
 import java.util.ArrayList;
@@ -134,7 +135,7 @@ public class GroupService {
     @Transactional
     public BulkAdd bulkAdd(UUID spotId, UUID groupId, List<String> memberIds) {
         requireLive(spotId, groupId);
-        Map<String, UUID> parsed = parse(memberIds);
+        Map<String, UUID> parsed = Ids.parseEach(memberIds);
         List<UUID> inserted = insert(spotId, groupId, new ArrayList<>(new LinkedHashSet<>(parsed.values())));
         Set<UUID> present = new HashSet<>(inserted);
         Set<UUID> known = new HashSet<>(present);
@@ -212,22 +213,11 @@ public class GroupService {
 
     /** Locks a live static group for a manual membership change; a smart group's members come from its rule. */
     private void requireLive(UUID spotId, UUID groupId) {
-        String kind = groups.lockSharedKind(spotId, groupId).orElseThrow(() -> new NotFoundException("Group"));
+        String kind = groups.lockShared(spotId, groupId).orElseThrow(() -> new NotFoundException("Group"));
         if (kind.equals("smart")) {
             throw new ConflictException("spotMemberIds", "Group " + groupId + " is a smart group: its members come "
                     + "from its rule. To always include or exclude members, use POST /v1/groups/" + groupId
                     + "/exceptions~bulkAdd with {\"spotMemberIds\": [...], \"type\": \"include\"} or \"exclude\".");
         }
-    }
-
-    private static Map<String, UUID> parse(List<String> texts) {
-        Map<String, UUID> parsed = new java.util.LinkedHashMap<>();
-        for (String text : texts) {
-            UUID id = dev.cohort.web.Ids.parse(text);
-            if (id != null) {
-                parsed.put(text, id);
-            }
-        }
-        return parsed;
     }
 }

@@ -2,7 +2,6 @@ package dev.cohort.groups;
 
 import java.time.Instant;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 

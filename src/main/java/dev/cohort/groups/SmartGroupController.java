@@ -88,8 +88,7 @@ class SmartGroupController {
     ListPage<SmartGroupRepository.Exception> exceptions(Caller caller, @PathVariable UUID groupId,
                                                         @RequestParam MultiValueMap<String, String> query) {
         ListQuery list = ListQuery.read(query, EXCEPTION_FILTERS);
-        String type = query.getFirst("type[eq]");
-        return smartGroups.exceptions(caller.spotId(), groupId, type, list.paging());
+        return smartGroups.exceptions(caller.spotId(), groupId, list.where(), list.params(), list.paging());
     }
 
     private static JsonNode rule(JsonNode body) {

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import dev.cohort.web.ListPage;
+import dev.cohort.web.Paging;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.JsonNode;
@@ -97,13 +99,17 @@ class SmartGroupRepository {
     record Stored(UUID id, int version, JsonNode rule) {
     }
 
-    /** Live smart groups of the Spot reading any of {@code fields} (every one when null), without their rules. */
-    Map<UUID, Integer> candidates(UUID spotId, Collection<String> fields) {
+    /**
+     * Live smart groups of the Spot reading any of {@code fields} (every one when null), among {@code groupIds}
+     * (all when null), with their rule versions but without their rules.
+     */
+    Map<UUID, Integer> candidates(UUID spotId, Collection<String> fields, Collection<UUID> groupIds) {
         Map<UUID, Integer> versions = new LinkedHashMap<>();
         jdbc.sql("select id, rule_version from member_group where spot_id = :spot and kind = 'smart' "
                         + "and deleted_at is null" + (fields == null ? "" : " and rule_fields && cast(:fields as text[])")
-                        + " order by id")
+                        + (groupIds == null ? "" : " and id = any(:ids)") + " order by id")
                 .param("spot", spotId).param("fields", fields == null ? new String[0] : fields.toArray(String[]::new))
+                .param("ids", groupIds == null ? new UUID[0] : groupIds.toArray(UUID[]::new))
                 .query(rs -> {
                     versions.put(rs.getObject(1, UUID.class), rs.getInt(2));
                 });
@@ -343,21 +349,19 @@ class SmartGroupRepository {
     record Exception(UUID spotMemberId, String type, long createdAt) {
     }
 
-    List<Exception> exceptionPage(UUID spotId, UUID groupId, String type, int limit, long offset) {
-        return jdbc.sql("select member_id, type, created_at from smart_group_exception where spot_id = :spot "
-                        + "and group_id = :group and (cast(:type as text) is null or type = :type) "
-                        + "order by created_at, member_id limit :limit offset :offset")
-                .param("spot", spotId).param("group", groupId).param("type", type).param("limit", limit)
-                .param("offset", offset)
+    ListPage<Exception> exceptionPage(UUID spotId, UUID groupId, String where, Map<String, Object> params,
+                                      Paging paging) {
+        String from = " from smart_group_exception where spot_id = :spot and group_id = :group" + where;
+        List<Exception> items = jdbc.sql("select member_id, type, created_at" + from
+                        + " order by created_at, member_id limit :limit offset :offset")
+                .params(params).param("spot", spotId).param("group", groupId).param("limit", paging.limit())
+                .param("offset", paging.offset())
                 .query((rs, n) -> new Exception(rs.getObject(1, UUID.class), rs.getString(2),
                         rs.getObject(3, OffsetDateTime.class).toInstant().toEpochMilli()))
                 .list();
-    }
-
-    long exceptionCount(UUID spotId, UUID groupId, String type) {
-        return jdbc.sql("select count(*) from smart_group_exception where spot_id = :spot and group_id = :group "
-                        + "and (cast(:type as text) is null or type = :type)")
-                .param("spot", spotId).param("group", groupId).param("type", type).query(Long.class).single();
+        long total = jdbc.sql("select count(*)" + from).params(params).param("spot", spotId).param("group", groupId)
+                .query(Long.class).single();
+        return new ListPage<>(items, total);
     }
 
     void clearExceptions(UUID spotId, UUID groupId) {

@@ -5,6 +5,9 @@ import dev.cohort.errors.NotFoundException;
 import dev.cohort.members.MembersChanged;
 import dev.cohort.members.SpotMember;
 import dev.cohort.system.Settings;
+import dev.cohort.web.Ids;
+import dev.cohort.web.ListPage;
+import dev.cohort.web.Paging;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -172,13 +175,7 @@ public class SmartGroupService {
     @Transactional
     public ExceptionsAdded addExceptions(UUID spotId, UUID groupId, List<String> memberIds, String type) {
         requireSmart(spotId, groupId);
-        Map<String, UUID> parsed = new java.util.LinkedHashMap<>();
-        for (String text : memberIds) {
-            UUID id = dev.cohort.web.Ids.parse(text);
-            if (id != null) {
-                parsed.put(text, id);
-            }
-        }
+        Map<String, UUID> parsed = Ids.parseEach(memberIds);
         smart.lockSpot(spotId, false);
         Set<UUID> listed = new HashSet<>(smart.addExceptions(spotId, groupId,
                 new LinkedHashSet<>(parsed.values()).toArray(UUID[]::new), type));
@@ -202,11 +199,10 @@ public class SmartGroupService {
         return removed.size();
     }
 
-    public dev.cohort.web.ListPage<SmartGroupRepository.Exception> exceptions(UUID spotId, UUID groupId, String type,
-                                                                             dev.cohort.web.Paging paging) {
+    public ListPage<SmartGroupRepository.Exception> exceptions(UUID spotId, UUID groupId, String where,
+                                                              Map<String, Object> params, Paging paging) {
         requireSmart(spotId, groupId);
-        return new dev.cohort.web.ListPage<>(smart.exceptionPage(spotId, groupId, type, paging.limit(),
-                paging.offset()), smart.exceptionCount(spotId, groupId, type));
+        return smart.exceptionPage(spotId, groupId, where, params, paging);
     }
 
     private void requireSmart(UUID spotId, UUID groupId) {
@@ -246,7 +242,7 @@ public class SmartGroupService {
             cache.values().removeIf(c -> c.spotId().equals(spotId));
             smart.lockSpot(spotId, true);
             RuleContext context = smart.context(spotId);
-            for (UUID groupId : smart.candidates(spotId, event.fields()).keySet()) {
+            for (UUID groupId : smart.candidates(spotId, event.fields(), null).keySet()) {
                 if (groups.lockExclusive(spotId, groupId)) {
                     for (SmartGroupRepository.Stored stored : smart.rules(spotId, List.of(groupId))) {
                         evaluate(spotId, groupId, RuleParser.stored(stored.rule(), context), context);
@@ -259,16 +255,14 @@ public class SmartGroupService {
             return;
         }
         smart.lockSpot(spotId, false);
-        Map<UUID, Integer> candidates = smart.candidates(spotId, event.fields());
+        Map<UUID, Integer> candidates = smart.candidates(spotId, event.fields(), null);
         if (!candidates.isEmpty()) {
             reconcileMembers(spotId, candidates, event.memberIds());
         }
     }
 
     private void reconcileMembers(UUID spotId, Collection<UUID> groupIds, Collection<UUID> memberIds) {
-        Map<UUID, Integer> candidates = smart.candidates(spotId, null);
-        candidates.keySet().retainAll(new HashSet<>(groupIds));
-        reconcileMembers(spotId, candidates, memberIds);
+        reconcileMembers(spotId, smart.candidates(spotId, null, groupIds), memberIds);
     }
 
     /**
@@ -286,7 +280,7 @@ public class SmartGroupService {
             Instant now = clock.instant();
             smart.scope(members);
             for (Map.Entry<UUID, Rule> entry : rules.entrySet()) {
-                if (groups.lockShared(spotId, entry.getKey())) {
+                if (groups.lockShared(spotId, entry.getKey()).isPresent()) {
                     RuleSql.Predicate predicate = RuleSql.compile(entry.getValue(), context, now);
                     publish(spotId, entry.getKey(), smart.evaluating(members.size() >= MANY_MEMBERS,
                             () -> smart.reconcile(spotId, entry.getKey(), predicate, true)));

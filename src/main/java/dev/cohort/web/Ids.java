@@ -3,7 +3,9 @@ package dev.cohort.web;
 import dev.cohort.errors.FieldProblem;
 import dev.cohort.errors.InvalidInputException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -21,6 +23,18 @@ public final class Ids {
             return null;
         }
         return UUID.fromString(text);
+    }
+
+    /** The texts that are UUIDs, each with its UUID, in order; the others are left out (a bulk call reports them). */
+    public static Map<String, UUID> parseEach(List<String> texts) {
+        Map<String, UUID> parsed = new LinkedHashMap<>();
+        for (String text : texts) {
+            UUID id = parse(text);
+            if (id != null) {
+                parsed.put(text, id);
+            }
+        }
+        return parsed;
     }
 
     /** Every text as a UUID, in order; a 400 naming {@code field[i]} for each one that is not a UUID. */
