@@ -1,15 +1,14 @@
 package dev.cohort.access;
 
+import dev.cohort.support.Smtp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import dev.cohort.messaging.OutboxWorker;
 import dev.cohort.support.ApiTest;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import java.net.ServerSocket;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
@@ -21,7 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** The invitation emails each access rule implies, counted exactly on a real SMTP server. */
 class InvitationEmailsSmtpApiTest extends ApiTest {
-    private static final GreenMail SMTP = start();
+    private static final GreenMail SMTP = Smtp.start();
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
@@ -36,18 +35,6 @@ class InvitationEmailsSmtpApiTest extends ApiTest {
 
     @Autowired
     OutboxWorker worker;
-
-    private static GreenMail start() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            int port = socket.getLocalPort();
-            socket.close();
-            GreenMail server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-            server.start();
-            return server;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 
     private long received(AccessFixture f, String email) {
         worker.deliverPending(UUID.fromString(f.spot.spotId));

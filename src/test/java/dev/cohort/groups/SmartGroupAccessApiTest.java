@@ -1,5 +1,6 @@
 package dev.cohort.groups;
 
+import dev.cohort.support.Smtp;
 import static dev.cohort.groups.SmartGroups.any;
 import static dev.cohort.groups.SmartGroups.assertMembers;
 import static dev.cohort.groups.SmartGroups.assign;
@@ -18,14 +19,12 @@ import static dev.cohort.groups.SmartGroups.unassign;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import dev.cohort.messaging.OutboxWorker;
 import dev.cohort.support.Api;
 import dev.cohort.support.ApiTest;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import java.net.ServerSocket;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -45,7 +44,7 @@ import tools.jackson.databind.JsonNode;
  * touches only the members who really enter or leave.
  */
 class SmartGroupAccessApiTest extends ApiTest {
-    private static final GreenMail SMTP = start();
+    private static final GreenMail SMTP = Smtp.start();
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
@@ -60,18 +59,6 @@ class SmartGroupAccessApiTest extends ApiTest {
 
     @Autowired
     OutboxWorker worker;
-
-    private static GreenMail start() {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        GreenMail server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        server.start();
-        return server;
-    }
 
     /** Delivers the Spot's pending emails, then counts those the SMTP server received for {@code email}. */
     private long received(Api.SpotClient spot, String email) {

@@ -1,5 +1,6 @@
 package dev.cohort.messaging;
 
+import dev.cohort.support.Smtp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;

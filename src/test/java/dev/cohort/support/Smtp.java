@@ -1,4 +1,4 @@
-package dev.cohort.messaging;
+package dev.cohort.support;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -15,11 +15,11 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /** A real SMTP server (GreenMail) on a free local port, and counting what it received by Message-ID. */
-final class Smtp {
+public final class Smtp {
     private Smtp() {
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
@@ -27,13 +27,13 @@ final class Smtp {
         }
     }
 
-    static GreenMail start() {
+    public static GreenMail start() {
         GreenMail server = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         server.start();
         return server;
     }
 
-    static String messageId(MimeMessage message) {
+    public static String messageId(MimeMessage message) {
         try {
             return message.getHeader("Message-ID", null);
         } catch (MessagingException e) {
@@ -42,7 +42,7 @@ final class Smtp {
     }
 
     /** How many times each of {@code ids} arrived (ids that never arrived are absent). */
-    static Map<UUID, Integer> received(GreenMail server, Collection<UUID> ids) {
+    public static Map<UUID, Integer> received(GreenMail server, Collection<UUID> ids) {
         Map<String, UUID> byHeader = ids.stream().collect(Collectors.toMap(id -> "<" + id + "@cohort>", id -> id));
         Map<UUID, Integer> counts = new HashMap<>();
         for (MimeMessage message : server.getReceivedMessages()) {
@@ -54,7 +54,7 @@ final class Smtp {
         return counts;
     }
 
-    static List<MimeMessage> messagesTo(GreenMail server, String email) {
+    public static List<MimeMessage> messagesTo(GreenMail server, String email) {
         return List.of(server.getReceivedMessagesForDomain(email));
     }
 }
