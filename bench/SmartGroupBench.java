@@ -406,15 +406,7 @@ public class SmartGroupBench {
                     "{\"spotMemberIds\":[\"" + pool.get(i) + "\"]}"), 204);
         }
         long v = System.nanoTime();
-        int bad = 0;
-        for (int i = 0; i < ids.size(); i++) {
-            if (!verifyStored(db, spot, ids.get(i), rules.get(i).sql, "tag group " + (i + 1))) {
-                bad++;
-            }
-        }
-        System.out.printf(Locale.ROOT, "   stored membership of the %d groups checked against SQL in %.1f s: "
-                + "%d differ%n",
-                ids.size(), (System.nanoTime() - v) / 1e9, bad);
+        int bad = verifyAll(db, spot, ids, rules, "tag", v);
         String cross = crossCheck(db, spot, ids, rules, 5, "tag");
         String sizes = sizes(db, spot);
 
@@ -522,15 +514,7 @@ public class SmartGroupBench {
             // Fresh statistics for the check's own queries (the import's figure is taken already).
             st.execute("analyze member, member_tag, member_property_value, group_membership");
         }
-        int bad = 0;
-        for (int i = 0; i < ids.size(); i++) {
-            if (!verifyStored(db, spot, ids.get(i), rules.get(i).sql, "import group " + (i + 1))) {
-                bad++;
-            }
-        }
-        System.out.printf(Locale.ROOT, "   stored membership of the %d groups checked against SQL in %.1f s: "
-                + "%d differ%n",
-                ids.size(), (System.nanoTime() - v) / 1e9, bad);
+        int bad = verifyAll(db, spot, ids, rules, "import", v);
         String cross = crossCheck(db, spot, ids, rules, 5, "import");
         String sizes = sizes(db, spot);
 
@@ -841,6 +825,20 @@ public class SmartGroupBench {
     // Checks
 
     /** The group's stored membership equals the members matching the SQL predicate; records a problem otherwise. */
+    /** Checks every group's stored membership against its rule's SQL; prints and returns how many differ. */
+    static int verifyAll(Connection db, Spot spot, List<String> ids, List<Rule> rules, String what, long started)
+            throws Exception {
+        int bad = 0;
+        for (int i = 0; i < ids.size(); i++) {
+            if (!verifyStored(db, spot, ids.get(i), rules.get(i).sql, what + " group " + (i + 1))) {
+                bad++;
+            }
+        }
+        System.out.printf(Locale.ROOT, "   stored membership of the %d groups checked against SQL in %.1f s: "
+                + "%d differ%n", ids.size(), (System.nanoTime() - started) / 1e9, bad);
+        return bad;
+    }
+
     static boolean verifyStored(Connection db, Spot spot, String group, String predicate, String what)
             throws Exception {
         try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("select count(*) filter (where "
