@@ -78,4 +78,30 @@ class SmartGroupSmokeApiTest extends ApiTest {
         assertThat(bad.problemFields()).containsExactly("rule.all[0].value[0]");
         assertThat(spot.get("/v1/groups?kind[eq]=smart").expect(200).body().get("total").asLong()).isEqualTo(1);
     }
+
+    @Test
+    void bad_exception_requests_are_400s_or_413s_naming_the_field_and_change_nothing() {
+        Api.SpotClient spot = newSpot();
+        String ann = spot.member("ann@example.com", "Ann", "A");
+        String group = spot.post("/v1/groups", Map.of("name", "Invited", "kind", "smart", "rule",
+                Map.of("field", "status", "op", "eq", "value", "Invited"))).expect(201).text("id");
+        String exceptions = "/v1/groups/" + group + "/exceptions";
+        spot.post(exceptions + "~bulkAdd", Map.of("type", "exclude", "spotMemberIds", List.of(ann))).expect(200);
+
+        assertThat(spot.post(exceptions + "~bulkRemove", Map.of("spotMemberIds", List.of("not-an-id", ann)))
+                .expect(400).problemFields()).containsExactly("spotMemberIds[0]");
+        assertThat(spot.get(exceptions + "?type%5Beq%5D=sometimes").expect(400).problemFields())
+                .containsExactly("type[eq]");
+        List<String> tooMany = new ArrayList<>();
+        for (int i = 0; i <= 1000; i++) {
+            tooMany.add(java.util.UUID.randomUUID().toString());
+        }
+        spot.post(exceptions + "~bulkAdd", Map.of("type", "include", "spotMemberIds", tooMany)).expect(413);
+        assertThat(spot.post("/v1/groups/" + java.util.UUID.randomUUID() + "/exceptions~bulkAdd",
+                Map.of("type", "include", "spotMemberIds", List.of(ann))).status()).isEqualTo(404);
+
+        assertThat(spot.get(exceptions).expect(200).body().get("total").asLong()).as("still only ann's exclusion")
+                .isEqualTo(1);
+        assertThat(spot.get("/v1/groups/" + group).expect(200).body().get("membersCount").asLong()).isZero();
+    }
 }
