@@ -3,6 +3,7 @@ package dev.cohort.members;
 import dev.cohort.errors.FieldProblem;
 import dev.cohort.errors.InvalidInputException;
 import dev.cohort.errors.TooLargeException;
+import dev.cohort.web.Ids;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -157,7 +158,7 @@ final class ImportFile {
         if (problemsInRow > 0) {
             failed++;
         } else {
-            rows.add(new Row(line, UUID.randomUUID(), email, firstname, lastname, role, status, tags, values));
+            rows.add(new Row(line, Ids.timeOrdered(), email, firstname, lastname, role, status, tags, values));
         }
     }
 

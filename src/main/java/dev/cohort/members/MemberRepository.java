@@ -1,5 +1,6 @@
 package dev.cohort.members;
 
+import dev.cohort.web.Ids;
 import dev.cohort.web.ListPage;
 import dev.cohort.web.Paging;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ class MemberRepository {
     }
 
     UUID insert(UUID spotId, NewMember member) {
-        UUID id = UUID.randomUUID();
+        UUID id = Ids.timeOrdered();
         jdbc.sql("insert into member (spot_id, id, email, firstname, lastname, title, lang, role, custom_role_id, "
                         + "status, avatar_url, registration_source, invitation_date, registration_date) values "
                         + "(:spot, :id, :email, :firstname, :lastname, :title, :lang, :role, :customRole, :status, "
@@ -50,7 +51,7 @@ class MemberRepository {
     Map<String, UUID> insertInvited(UUID spotId, List<String> emails) {
         Map<String, UUID> created = new LinkedHashMap<>();
         jdbc.sql("insert into member (spot_id, id, email, status, invitation_date) "
-                        + "select :spot, gen_random_uuid(), e.email, 'Invited', now() "
+                        + "select :spot, uuid_v7(), e.email, 'Invited', now() "
                         + "from unnest(cast(:emails as text[])) with ordinality as e(email, n) order by e.n "
                         + "on conflict (spot_id, lower(email)) do nothing returning id, email")
                 .param("spot", spotId).param("emails", emails.toArray(String[]::new))
