@@ -56,23 +56,25 @@ class SmartGroupRepository {
      */
     <T> T evaluating(boolean manyMembers, java.util.function.Supplier<T> work) {
         List<String> before = jdbc.sql("select current_setting('work_mem'), current_setting('enable_nestloop'), "
-                        + "current_setting('plan_cache_mode')")
-                .query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3))).single();
+                        + "current_setting('plan_cache_mode'), current_setting('jit')")
+                .query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))).single();
         // Custom plans too: a statement run often enough becomes a server-side prepared statement, whose generic
         // plan knows neither the Spot's size nor the tags' frequency.
-        settings(workMem, manyMembers ? "off" : "on", "force_custom_plan");
+        // No JIT compilation either: it spends some 120 ms compiling an evaluation that it does not make faster.
+        settings(workMem, manyMembers ? "off" : "on", "force_custom_plan", "off");
         try {
             return work.get();
         } finally {
             // The statements that follow (invitations of the members who entered) keep the usual plans.
-            settings(before.get(0), before.get(1), before.get(2));
+            settings(before.get(0), before.get(1), before.get(2), before.get(3));
         }
     }
 
-    private void settings(String mem, String nestloop, String planCache) {
+    private void settings(String mem, String nestloop, String planCache, String jit) {
         jdbc.sql("select set_config('work_mem', :mem, true), set_config('enable_nestloop', :nestloop, true), "
-                        + "set_config('plan_cache_mode', :plans, true)")
-                .param("mem", mem).param("nestloop", nestloop).param("plans", planCache).query().listOfRows();
+                        + "set_config('plan_cache_mode', :plans, true), set_config('jit', :jit, true)")
+                .param("mem", mem).param("nestloop", nestloop).param("plans", planCache).param("jit", jit)
+                .query().listOfRows();
     }
 
     RuleContext context(UUID spotId) {
@@ -229,23 +231,13 @@ class SmartGroupRepository {
         }
     }
 
-    /** Fills the transaction's scope table with the members a set-based evaluation is limited to. */
-    void scope(Collection<UUID> memberIds) {
-        jdbc.sql("create temporary table if not exists smart_scope (id uuid primary key) on commit drop").update();
-        jdbc.sql("truncate smart_scope").update();
-        jdbc.sql("insert into smart_scope select distinct unnest(cast(:ids as uuid[]))")
-                .param("ids", memberIds.toArray(UUID[]::new)).update();
-        jdbc.sql("analyze smart_scope").update();
-    }
-
     /**
      * The members the rule wants in the group, exceptions applied: a query selecting {@code id}. Without
      * exceptions the rule's conditions stay at the top level, where PostgreSQL plans them as semi-joins.
      */
-    private String wanted(String predicate, boolean scoped, UUID spotId, UUID groupId) {
-        String members = "select m.id from member m where m.spot_id = :spot"
-                + (scoped ? " and m.id in (select id from smart_scope)" : "");
-        if (!hasExceptions(spotId, groupId)) {
+    private String wanted(String predicate, UUID spotId, UUID groupId) {
+        String members = "select m.id from member m where m.spot_id = :spot";
+        if (groupId == null || !hasExceptions(spotId, groupId)) {
             return members + " and " + predicate;
         }
         return members + " and ((" + predicate + " and not m.id in (select x.member_id from smart_group_exception x "
@@ -260,70 +252,68 @@ class SmartGroupRepository {
     }
 
     /**
-     * Brings the stored membership of one group in line with its rule, over the whole Spot or over the members of
-     * {@link #scope}, in one statement with the count delta; returns who entered and who left.
+     * Evaluates a rule over the whole Spot into the transaction's table {@code smart_wanted} (with the exceptions of
+     * {@code groupId}, when given); returns how many members it holds. A statement that only reads may run in
+     * parallel, one that also writes may not: the evaluation is kept apart from the writes that follow it.
      */
-    Diff reconcile(UUID spotId, UUID groupId, RuleSql.Predicate predicate, boolean scoped) {
-        String sql = "with wanted as materialized (" + wanted(predicate.sql(), scoped, spotId, groupId) + "), "
-                + "added as (insert into group_membership (spot_id, group_id, member_id) "
-                + "  select :spot, :group, w.id from wanted w where not exists (select 1 from group_membership gm "
+    long want(UUID spotId, UUID groupId, RuleSql.Predicate predicate) {
+        jdbc.sql("drop table if exists smart_wanted").update();
+        jdbc.sql("create temporary table smart_wanted on commit drop as " + wanted(predicate.sql(), spotId, groupId))
+                .params(predicate.params()).param("spot", spotId).param("group", groupId).update();
+        return jdbc.sql("select count(*) from smart_wanted").query(Long.class).single();
+    }
+
+    /**
+     * Brings the stored membership of a group in line with {@link #want}'s members, in one statement with the count
+     * delta; returns who entered and who left. The group's row is locked exclusively, so nothing else adds to it.
+     */
+    Diff reconcile(UUID spotId, UUID groupId) {
+        String sql = "with added as (insert into group_membership (spot_id, group_id, member_id) "
+                + "  select :spot, :group, w.id from smart_wanted w where not exists (select 1 from group_membership gm "
                 + "  where gm.spot_id = :spot and gm.group_id = :group and gm.member_id = w.id) "
-                + "  order by w.id on conflict do nothing returning member_id), "
+                + "  order by w.id returning member_id), "
                 + "removed as (delete from group_membership gm where gm.spot_id = :spot and gm.group_id = :group"
-                + (scoped ? " and gm.member_id in (select id from smart_scope)" : "")
-                + "  and not exists (select 1 from wanted w where w.id = gm.member_id) returning gm.member_id), "
+                + "  and not exists (select 1 from smart_wanted w where w.id = gm.member_id) returning gm.member_id), "
                 + "counts as (select (select count(*) from added) - (select count(*) from removed) as delta), "
                 + "counted as (insert into group_member_count (spot_id, group_id, delta) "
                 + "  select :spot, :group, delta from counts where delta <> 0) "
                 + "select member_id, true as added from added union all select member_id, false from removed";
         List<UUID> added = new ArrayList<>();
         List<UUID> removed = new ArrayList<>();
-        jdbc.sql(sql).params(predicate.params()).param("spot", spotId).param("group", groupId)
+        jdbc.sql(sql).param("spot", spotId).param("group", groupId)
                 .query(rs -> {
                     (rs.getBoolean(2) ? added : removed).add(rs.getObject(1, UUID.class));
                 });
         return new Diff(added, removed);
     }
 
-    long count(UUID spotId, RuleSql.Predicate predicate) {
-        return jdbc.sql("select count(*) from member m where m.spot_id = :spot and " + predicate.sql())
-                .params(predicate.params()).param("spot", spotId).query(Long.class).single();
-    }
-
-    List<SpotMember> page(UUID spotId, RuleSql.Predicate predicate, int limit) {
-        return jdbc.sql("select " + MemberRows.COLUMNS + " from member m where m.spot_id = :spot and "
-                        + predicate.sql() + " order by " + MemberRows.ALPHABETICAL + " limit :limit")
-                .params(predicate.params()).param("spot", spotId).param("limit", limit)
-                .query(MemberRows.MAPPER).list();
+    /** The first members of {@link #want}'s, alphabetically. */
+    List<SpotMember> wantedPage(UUID spotId, int limit) {
+        return jdbc.sql("select " + MemberRows.COLUMNS + " from member m where m.spot_id = :spot "
+                        + "and m.id in (select id from smart_wanted) order by " + MemberRows.ALPHABETICAL
+                        + " limit :limit")
+                .param("spot", spotId).param("limit", limit).query(MemberRows.MAPPER).list();
     }
 
     /** A first page of members and how many there are in all. */
     record Page(long count, List<SpotMember> items) {
     }
 
-    /** Members the new rule would bring into the group ({@code entering}) or take out of it. */
-    Page change(UUID spotId, UUID groupId, RuleSql.Predicate predicate, boolean entering, int limit) {
-        String wanted = wanted(predicate.sql(), false, spotId, groupId);
+    /** Members {@link #want}'s would bring into the group ({@code entering}) or take out of it. */
+    Page change(UUID spotId, UUID groupId, boolean entering, int limit) {
         String members = entering
-                ? "with wanted as materialized (" + wanted + ") select w.id from wanted w where not exists "
-                        + "(select 1 from group_membership gm where gm.spot_id = :spot and gm.group_id = :group "
-                        + "and gm.member_id = w.id)"
-                : "with wanted as materialized (" + wanted + ") select gm.member_id from group_membership gm "
-                        + "where gm.spot_id = :spot and gm.group_id = :group "
-                        + "and not exists (select 1 from wanted w where w.id = gm.member_id)";
-        long count = jdbc.sql("select count(*) from (" + members + ") c").params(predicate.params())
+                ? "select w.id from smart_wanted w where not exists (select 1 from group_membership gm "
+                        + "where gm.spot_id = :spot and gm.group_id = :group and gm.member_id = w.id)"
+                : "select gm.member_id from group_membership gm where gm.spot_id = :spot and gm.group_id = :group "
+                        + "and not exists (select 1 from smart_wanted w where w.id = gm.member_id)";
+        long count = jdbc.sql("select count(*) from (" + members + ") c")
                 .param("spot", spotId).param("group", groupId).query(Long.class).single();
         List<SpotMember> items = count == 0 ? List.of() : jdbc.sql("select " + MemberRows.COLUMNS
                         + " from member m where m.spot_id = :spot and m.id in (" + members + ") order by "
                         + MemberRows.ALPHABETICAL + " limit :limit")
-                .params(predicate.params()).param("spot", spotId).param("group", groupId).param("limit", limit)
+                .param("spot", spotId).param("group", groupId).param("limit", limit)
                 .query(MemberRows.MAPPER).list();
         return new Page(count, items);
-    }
-
-    long countWanted(UUID spotId, UUID groupId, RuleSql.Predicate predicate) {
-        return jdbc.sql("select count(*) from (" + wanted(predicate.sql(), false, spotId, groupId) + ") w")
-                .params(predicate.params()).param("spot", spotId).param("group", groupId).query(Long.class).single();
     }
 
     // Exceptions

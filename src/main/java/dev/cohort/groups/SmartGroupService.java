@@ -42,14 +42,14 @@ import tools.jackson.databind.JsonNode;
 public class SmartGroupService {
     private static final Logger log = LoggerFactory.getLogger(SmartGroupService.class);
     static final int PREVIEW_LIMIT = 20;
-    /** From this many changed members on, a set-based evaluation hashes the whole Spot rather than looking them up. */
-    private static final int MANY_MEMBERS = 20_000;
+    /** At most this many (member, rule) checks per batch of a member change: bounds the memberships held in memory. */
+    private static final int BATCH_CHECKS = 1_000_000;
 
     private final SmartGroupRepository smart;
     private final GroupRepository groups;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final int incrementalLimit;
+    private final int batchMembers;
     /** Parsed rules by group, valid for one rule version; cleared per Spot when tags or properties change. */
     private final Map<UUID, CachedRule> cache = new ConcurrentHashMap<>();
     /** Member changes raised while one is being handled (a live invitation accepting a member) wait their turn. */
@@ -64,7 +64,7 @@ public class SmartGroupService {
         this.groups = groups;
         this.events = events;
         this.clock = clock;
-        this.incrementalLimit = settings.integer("COHORT_SMART_INCREMENTAL_LIMIT", 500);
+        this.batchMembers = settings.integer("COHORT_SMART_BATCH_MEMBERS", 5000);
     }
 
     /** Checks a rule against the Spot; a 400 naming each problem under {@code path} otherwise. */
@@ -128,7 +128,8 @@ public class SmartGroupService {
         long started = System.nanoTime();
         Instant now = clock.instant();
         RuleSql.Predicate predicate = RuleSql.compile(rule, context, now);
-        SmartGroupRepository.Diff diff = smart.evaluating(true, () -> smart.reconcile(spotId, groupId, predicate, false));
+        smart.evaluating(true, () -> smart.want(spotId, groupId, predicate));
+        SmartGroupRepository.Diff diff = smart.reconcile(spotId, groupId);
         smart.evaluated(spotId, groupId, now);
         publish(spotId, groupId, diff);
         log.info("Spot {}: smart group {} evaluated over the Spot in {} ms: {} entered, {} left", spotId, groupId,
@@ -143,27 +144,32 @@ public class SmartGroupService {
     public record Change(long count, Preview entering, Preview leaving) {
     }
 
-    /** Who a rule selects now, without saving anything. */
-    @Transactional(readOnly = true)
+    /**
+     * Who a rule selects now, without saving anything. (Not a read-only transaction: the evaluation is written to a
+     * temporary table, dropped at commit, which the count and the page then read.)
+     */
+    @Transactional
     public Preview preview(UUID spotId, JsonNode rule) {
         RuleContext context = smart.context(spotId);
         RuleSql.Predicate predicate = RuleSql.compile(RuleParser.parse(rule, "rule", context), context, clock.instant());
-        return smart.evaluating(true, () -> new Preview(smart.count(spotId, predicate),
-                smart.page(spotId, predicate, PREVIEW_LIMIT)));
+        long count = smart.evaluating(true, () -> smart.want(spotId, null, predicate));
+        return new Preview(count, count == 0 ? List.of() : smart.wantedPage(spotId, PREVIEW_LIMIT));
     }
 
-    /** Who would enter and who would leave a smart group if its rule became {@code rule} (exceptions applied). */
-    @Transactional(readOnly = true)
+    /**
+     * Who would enter and who would leave a smart group if its rule became {@code rule} (exceptions applied): the
+     * rule is evaluated once, and both sides are read from that evaluation.
+     */
+    @Transactional
     public Change preview(UUID spotId, UUID groupId, JsonNode rule) {
         requireSmart(spotId, groupId);
         RuleContext context = smart.context(spotId);
         RuleSql.Predicate predicate = RuleSql.compile(RuleParser.parse(rule, "rule", context), context, clock.instant());
-        return smart.evaluating(true, () -> {
-            SmartGroupRepository.Page entering = smart.change(spotId, groupId, predicate, true, PREVIEW_LIMIT);
-            SmartGroupRepository.Page leaving = smart.change(spotId, groupId, predicate, false, PREVIEW_LIMIT);
-            return new Change(smart.countWanted(spotId, groupId, predicate),
-                    new Preview(entering.count(), entering.items()), new Preview(leaving.count(), leaving.items()));
-        });
+        long count = smart.evaluating(true, () -> smart.want(spotId, groupId, predicate));
+        SmartGroupRepository.Page entering = smart.change(spotId, groupId, true, PREVIEW_LIMIT);
+        SmartGroupRepository.Page leaving = smart.change(spotId, groupId, false, PREVIEW_LIMIT);
+        return new Change(count, new Preview(entering.count(), entering.items()),
+                new Preview(leaving.count(), leaving.items()));
     }
 
     // Exceptions
@@ -266,33 +272,37 @@ public class SmartGroupService {
     }
 
     /**
-     * Brings the given members' memberships of the candidate groups in line with the rules: in memory for up to
-     * {@code COHORT_SMART_INCREMENTAL_LIMIT} members, else set-based per group.
+     * Brings the given members' memberships of the candidate groups in line with the rules, in one pass over the
+     * members whatever the number of rules: batch by batch ({@code COHORT_SMART_BATCH_MEMBERS}, fewer when there are
+     * many rules), each batch's facts read in one query, every rule checked in memory, and the memberships of all
+     * the groups that change written in one statement per direction.
      */
     private void reconcileMembers(UUID spotId, Map<UUID, Integer> candidates, Collection<UUID> memberIds) {
         if (candidates.isEmpty() || memberIds.isEmpty()) {
             return;
         }
         Map<UUID, Rule> rules = rules(spotId, candidates);
-        Set<UUID> members = new LinkedHashSet<>(memberIds);
-        if (members.size() > incrementalLimit) {
-            RuleContext context = smart.context(spotId);
-            Instant now = clock.instant();
-            smart.scope(members);
-            for (Map.Entry<UUID, Rule> entry : rules.entrySet()) {
-                if (groups.lockShared(spotId, entry.getKey()).isPresent()) {
-                    RuleSql.Predicate predicate = RuleSql.compile(entry.getValue(), context, now);
-                    publish(spotId, entry.getKey(), smart.evaluating(members.size() >= MANY_MEMBERS,
-                            () -> smart.reconcile(spotId, entry.getKey(), predicate, true)));
-                }
-            }
-            return;
+        // In the database's order of ids, so that the member rows of successive batches are locked in one order.
+        List<UUID> members = new ArrayList<>(new LinkedHashSet<>(memberIds));
+        members.sort(SmartGroupService::unsigned);
+        int batch = Math.max(1, Math.min(batchMembers, BATCH_CHECKS / Math.max(1, rules.size())));
+        Instant now = clock.instant();
+        for (int from = 0; from < members.size(); from += batch) {
+            reconcileBatch(spotId, rules, members.subList(from, Math.min(members.size(), from + batch)), now);
         }
+    }
+
+    /** UUIDs compared as PostgreSQL orders them: as unsigned bytes. */
+    private static int unsigned(UUID a, UUID b) {
+        int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+        return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
+    }
+
+    private void reconcileBatch(UUID spotId, Map<UUID, Rule> rules, List<UUID> members, Instant now) {
         smart.lockMembers(spotId, members);
         List<MemberFacts> facts = smart.facts(spotId, members);
         Map<UUID, Set<UUID>> current = smart.memberships(spotId, rules.keySet(), members);
         Map<UUID, Map<UUID, String>> exceptions = smart.exceptions(spotId, members);
-        Instant now = clock.instant();
         List<GroupRepository.Membership> enter = new ArrayList<>();
         List<GroupRepository.Membership> leave = new ArrayList<>();
         for (Map.Entry<UUID, Rule> entry : rules.entrySet()) {
@@ -318,7 +328,10 @@ public class SmartGroupService {
         Set<UUID> live = groups.lockSharedAll(spotId, changed);
         enter.removeIf(m -> !live.contains(m.groupId()));
         leave.removeIf(m -> !live.contains(m.groupId()));
-        Map<UUID, List<UUID>> added = byGroup(enter.isEmpty() ? List.of() : groups.addPairs(spotId, enter));
+        if (!enter.isEmpty()) {
+            groups.addPairs(spotId, enter);
+        }
+        Map<UUID, List<UUID>> added = byGroup(enter);
         Map<UUID, List<UUID>> removed = byGroup(leave.isEmpty() ? List.of() : groups.removePairs(spotId, leave));
         for (UUID groupId : new java.util.TreeSet<>(live)) {
             publish(spotId, groupId, new SmartGroupRepository.Diff(added.getOrDefault(groupId, List.of()),

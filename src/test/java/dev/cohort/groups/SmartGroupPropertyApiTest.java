@@ -50,8 +50,8 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>Reproducible: the seed comes from the system property {@code cohort.seed} (random otherwise), is printed at the
  * start and is in every failure message. {@code cohort.rounds} and {@code cohort.steps} scale the run (default 3 rounds
- * of 40 steps). The incremental limit is 5, so changes of at most 5 members take the in-memory path and larger ones
- * (imports, bulk tag assignments) the set-based SQL path; rule changes are evaluated over the whole Spot.
+ * of 40 steps). Member changes are checked in batches of 5 members, so that imports and bulk tag assignments span
+ * several batches; rule changes are evaluated over the whole Spot.
  *
  * <p>The state the evaluator reads is reloaded from the API after every step: members and tags, and the property
  * values of the members a step wrote values for (all of them every tenth reload, which also checks that no other
@@ -60,9 +60,9 @@ import tools.jackson.databind.node.ObjectNode;
  * ones are days away from now or on a whole second at least one second away from every member date (every later
  * date is set to "now", later still).
  */
-@TestPropertySource(properties = "COHORT_SMART_INCREMENTAL_LIMIT=" + SmartGroupPropertyApiTest.INCREMENTAL_LIMIT)
+@TestPropertySource(properties = "COHORT_SMART_BATCH_MEMBERS=" + SmartGroupPropertyApiTest.BATCH)
 class SmartGroupPropertyApiTest extends ApiTest {
-    static final int INCREMENTAL_LIMIT = 5;
+    static final int BATCH = 5;
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final long DAY = 86_400_000L;
@@ -306,11 +306,11 @@ class SmartGroupPropertyApiTest extends ApiTest {
             boolean crowded = known.size() > 48;
             List<Kind> kinds = List.of(
                     new Kind("update member", 16, this::updateMember),
-                    new Kind("tags few", 10, () -> tagMembers(1 + rnd.nextInt(INCREMENTAL_LIMIT))),
-                    new Kind("tags bulk", 8, () -> tagMembers(INCREMENTAL_LIMIT + 1 + rnd.nextInt(15))),
+                    new Kind("tags few", 10, () -> tagMembers(1 + rnd.nextInt(BATCH))),
+                    new Kind("tags bulk", 8, () -> tagMembers(BATCH + 1 + rnd.nextInt(15))),
                     new Kind("property values", 14, this::setValues),
-                    new Kind("import", 12, () -> importCsv(rnd.nextInt(3) == 0 ? 1 + rnd.nextInt(INCREMENTAL_LIMIT)
-                            : INCREMENTAL_LIMIT + 1 + rnd.nextInt(12))),
+                    new Kind("import", 12, () -> importCsv(rnd.nextInt(3) == 0 ? 1 + rnd.nextInt(BATCH)
+                            : BATCH + 1 + rnd.nextInt(12))),
                     new Kind("delete member", 5, this::deleteMember),
                     new Kind("create member", 6, () -> {
                         if (crowded) {
@@ -323,11 +323,11 @@ class SmartGroupPropertyApiTest extends ApiTest {
                         if (crowded) {
                             deleteMember();
                         } else {
-                            bulkInvite(1 + rnd.nextInt(2 * INCREMENTAL_LIMIT));
+                            bulkInvite(1 + rnd.nextInt(2 * BATCH));
                         }
                     }),
                     new Kind("change rule", 14, this::changeRule),
-                    new Kind("add exceptions", 9, () -> addExceptions(pick(groups), 1 + rnd.nextInt(2 * INCREMENTAL_LIMIT))),
+                    new Kind("add exceptions", 9, () -> addExceptions(pick(groups), 1 + rnd.nextInt(2 * BATCH))),
                     new Kind("remove exceptions", 6, () -> removeExceptions(pick(groups))),
                     new Kind("create group", 3, this::createGroup),
                     new Kind("static group made smart", 2, this::convertStaticGroup),

@@ -1265,7 +1265,7 @@ class SmartGroupRulesApiTest extends ApiTest {
     }
 
     @Test
-    void large_imports_and_bulk_tag_changes_over_the_incremental_limit_are_applied_too() {
+    void large_imports_and_bulk_tag_changes_over_several_batches_are_applied_too() {
         Api.SpotClient spot = newSpot();
         String vip = tag(spot, "vip");
         String vips = smart(spot, "VIPs", cond("tags", "hasAny", List.of("vip")));
