@@ -24,7 +24,8 @@ begin
     for spot in select distinct spot_id from added order by spot_id loop
         perform pg_advisory_xact_lock_shared(7236965, hashtext(spot::text));
     end loop;
-    if exists (select 1 from (select distinct spot_id, member_id from added) a
+    -- In key order, so that the lookups walk the member index from one end to the other rather than all over it.
+    if exists (select 1 from (select distinct spot_id, member_id from added order by spot_id, member_id) a
                where not exists (select 1 from member m where m.spot_id = a.spot_id and m.id = a.member_id)) then
         raise foreign_key_violation using table = 'group_membership',
             message = 'a group membership names a member that does not exist';
