@@ -1,0 +1,335 @@
+package dev.cohort.groups;
+
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.cohort.support.Api;
+import dev.cohort.support.ApiTest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The set-based key checks of V9 that replaced group_membership's foreign keys: a membership names a member and a
+ * group of its Spot that exist, and a member or group named by a membership cannot be deleted, also when the two
+ * changes race in concurrent transactions. The statements are plain SQL on the service's database, as a bug in the
+ * service's own SQL (or a migration that loses a trigger) would leave them.
+ */
+class MembershipKeysApiTest extends ApiTest {
+    private static final String FOREIGN_KEY_VIOLATION = "23503";
+    private static final String MISSING_MEMBER = "a group membership names a member that does not exist";
+    private static final String MISSING_GROUP = "a group membership names a group that does not exist";
+    private static final String MEMBER_STILL_NAMED = "a deleted member is still named by a group membership";
+    private static final String GROUP_STILL_NAMED = "a deleted group is still named by a group membership";
+
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void a_membership_naming_a_missing_member_or_another_spots_member_is_refused_and_nothing_is_written()
+            throws Exception {
+        Api.SpotClient spot = newSpot();
+        UUID group = UUID.fromString(spot.group("Keyed"));
+        UUID elsewhere = UUID.fromString(newSpot().member("elsewhere@example.com"));
+
+        assertKeyViolation(catchThrowable(() -> insertMembership(spot, group, UUID.randomUUID())), MISSING_MEMBER);
+        assertKeyViolation(catchThrowable(() -> insertMembership(spot, group, elsewhere)), MISSING_MEMBER);
+        assertThat(memberships("group_id", group)).isZero();
+    }
+
+    @Test
+    void a_membership_naming_a_missing_group_or_another_spots_group_is_refused_and_nothing_is_written()
+            throws Exception {
+        Api.SpotClient spot = newSpot();
+        UUID member = UUID.fromString(spot.member("ada@example.com"));
+        UUID elsewhere = UUID.fromString(newSpot().group("Elsewhere"));
+
+        assertKeyViolation(catchThrowable(() -> insertMembership(spot, UUID.randomUUID(), member)), MISSING_GROUP);
+        assertKeyViolation(catchThrowable(() -> insertMembership(spot, elsewhere, member)), MISSING_GROUP);
+        assertThat(memberships("member_id", member)).isZero();
+    }
+
+    @Test
+    void a_membership_of_a_member_and_a_group_of_the_same_spot_is_written() throws Exception {
+        Api.SpotClient spot = newSpot();
+        UUID member = UUID.fromString(spot.member("ada@example.com"));
+        UUID group = UUID.fromString(spot.group("Keyed"));
+
+        assertThat(insertMembership(spot, group, member)).isEqualTo(1);
+        assertThat(memberships("member_id", member)).isEqualTo(1);
+    }
+
+    @Test
+    void a_statement_adding_several_memberships_of_which_one_is_bad_writes_none() throws Exception {
+        Api.SpotClient spot = newSpot();
+        UUID spotId = UUID.fromString(spot.spotId);
+        UUID ada = UUID.fromString(spot.member("ada@example.com"));
+        UUID grace = UUID.fromString(spot.member("grace@example.com"));
+        UUID group = UUID.fromString(spot.group("Keyed"));
+        String threeRows = "insert into group_membership (spot_id, group_id, member_id) values (?, ?, ?), (?, ?, ?), "
+                + "(?, ?, ?)";
+
+        // The bad row in the middle: a per-row check of only the first or the last row would miss it.
+        assertKeyViolation(catchThrowable(() -> update(threeRows, spotId, group, ada, spotId, group,
+                UUID.randomUUID(), spotId, group, grace)), MISSING_MEMBER);
+        assertKeyViolation(catchThrowable(() -> update(threeRows, spotId, group, ada, spotId, UUID.randomUUID(),
+                grace, spotId, group, grace)), MISSING_GROUP);
+        assertThat(memberships("group_id", group)).isZero();
+    }
+
+    @Test
+    void an_update_making_a_membership_name_a_missing_member_or_group_is_refused_and_changes_nothing()
+            throws Exception {
+        Api.SpotClient spot = newSpot();
+        UUID member = UUID.fromString(spot.member("ada@example.com"));
+        UUID group = UUID.fromString(spot.group("Keyed"));
+        insertMembership(spot, group, member);
+
+        assertKeyViolation(catchThrowable(() -> update("update group_membership set member_id = ? where group_id = ?",
+                UUID.randomUUID(), group)), MISSING_MEMBER);
+        assertKeyViolation(catchThrowable(() -> update("update group_membership set group_id = ? where member_id = ?",
+                UUID.randomUUID(), member)), MISSING_GROUP);
+        assertThat(jdbc.sql("select count(*) from group_membership where group_id = :g and member_id = :m")
+                .param("g", group).param("m", member).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void a_member_still_in_a_group_cannot_be_deleted_until_its_memberships_are() throws Exception {
+        Api.SpotClient spot = newSpot();
+        UUID spotId = UUID.fromString(spot.spotId);
+        UUID ada = UUID.fromString(spot.member("ada@example.com"));
+        UUID grace = UUID.fromString(spot.member("grace@example.com"));
+        UUID group = UUID.fromString(spot.group("Keyed"));
+        insertMembership(spot, group, ada);
+
+        assertKeyViolation(catchThrowable(() -> update("delete from member where spot_id = ? and id = ?", spotId,
+                ada)), MEMBER_STILL_NAMED);
+        // One statement deleting a member without memberships and one with: neither goes.
+        assertKeyViolation(catchThrowable(() -> update("delete from member where spot_id = ? and id in (?, ?)",
+                spotId, grace, ada)), MEMBER_STILL_NAMED);
+        assertThat(jdbc.sql("select count(*) from member where id in (:a, :g)").param("a", ada).param("g", grace)
+                .query(Long.class).single()).isEqualTo(2);
+        assertThat(memberships("member_id", ada)).isEqualTo(1);
+
+        // The normal order (GroupService removes memberships before the member goes) passes the check; it also
+        // shows that nothing but the membership held the member.
+        update("delete from group_membership where spot_id = ? and member_id = ?", spotId, ada);
+        assertThat(update("delete from member where spot_id = ? and id in (?, ?)", spotId, ada, grace))
+                .isEqualTo(2);
+    }
+
+    @Test
+    void a_group_that_still_has_members_cannot_be_deleted_until_its_memberships_are() throws Exception {
+        Api.SpotClient spot = newSpot();
+        UUID spotId = UUID.fromString(spot.spotId);
+        UUID member = UUID.fromString(spot.member("ada@example.com"));
+        UUID group = UUID.fromString(spot.group("Keyed"));
+        insertMembership(spot, group, member);
+
+        assertKeyViolation(catchThrowable(() -> update("delete from member_group where spot_id = ? and id = ?",
+                spotId, group)), GROUP_STILL_NAMED);
+        assertThat(jdbc.sql("select count(*) from member_group where id = :g").param("g", group)
+                .query(Long.class).single()).isEqualTo(1);
+        assertThat(memberships("group_id", group)).isEqualTo(1);
+
+        update("delete from group_membership where spot_id = ? and group_id = ?", spotId, group);
+        assertThat(update("delete from member_group where spot_id = ? and id = ?", spotId, group)).isEqualTo(1);
+    }
+
+    @Test
+    void deleting_a_member_while_a_membership_naming_it_is_being_added_waits_for_it_and_then_fails() throws Exception {
+        Api.SpotClient spot = newSpot();
+        UUID spotId = UUID.fromString(spot.spotId);
+        UUID member = UUID.fromString(spot.member("raced@example.com"));
+        UUID group = UUID.fromString(spot.group("Raced"));
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        // The connection that will wait is declared first so that it is closed last, after the other one's
+        // rollback (on a failure) has let its statement finish.
+        try (Connection deleting = transaction(); Connection adding = transaction()) {
+            execute(adding, "insert into group_membership (spot_id, group_id, member_id) values (?, ?, ?)", spotId,
+                    group, member);
+
+            // The deletion does not see the uncommitted membership, so it removes none and gets to the member.
+            assertThat(execute(deleting, "delete from group_membership where spot_id = ? and member_id = ?", spotId,
+                    member)).isZero();
+            // Deleting the member row itself does not wait (no foreign key locked it); its check waits for the
+            // Spot's lock, held shared by the adding transaction.
+            int deletingPid = backendPid(deleting);
+            Future<Integer> deletion = thread.submit(() -> execute(deleting,
+                    "delete from member where spot_id = ? and id = ?", spotId, member));
+            awaitLockWait(deletingPid, deletion);
+
+            adding.commit();
+            assertKeyViolation(failure(deletion), MEMBER_STILL_NAMED);
+            deleting.rollback();
+        } finally {
+            thread.shutdownNow();
+        }
+        assertThat(jdbc.sql("select count(*) from member where id = :m").param("m", member).query(Long.class)
+                .single()).isEqualTo(1);
+        assertThat(memberships("member_id", member)).isEqualTo(1);
+    }
+
+    @Test
+    void adding_a_membership_for_a_member_being_deleted_waits_for_the_deletion_and_then_fails() throws Exception {
+        Api.SpotClient spot = newSpot();
+        UUID spotId = UUID.fromString(spot.spotId);
+        UUID member = UUID.fromString(spot.member("raced@example.com"));
+        UUID group = UUID.fromString(spot.group("Raced"));
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        // As above, the connection that will wait is declared first, to be closed last.
+        try (Connection adding = transaction(); Connection deleting = transaction()) {
+            assertThat(execute(deleting, "delete from member where spot_id = ? and id = ?", spotId, member))
+                    .isEqualTo(1);
+
+            // The insert writes its row (no foreign key waits for the member's row any more); its key check then
+            // waits for the Spot's lock, held exclusively by the deletion.
+            int addingPid = backendPid(adding);
+            Future<Integer> addition = thread.submit(() -> execute(adding,
+                    "insert into group_membership (spot_id, group_id, member_id) values (?, ?, ?)", spotId, group,
+                    member));
+            awaitLockWait(addingPid, addition);
+
+            deleting.commit();
+            assertKeyViolation(failure(addition), MISSING_MEMBER);
+            adding.rollback();
+        } finally {
+            thread.shutdownNow();
+        }
+        assertThat(jdbc.sql("select count(*) from member where id = :m").param("m", member).query(Long.class)
+                .single()).isZero();
+        assertThat(memberships("member_id", member)).isZero();
+    }
+
+    @Test
+    void transactions_adding_memberships_in_one_spot_do_not_wait_for_each_other() throws Exception {
+        Api.SpotClient spot = newSpot();
+        UUID spotId = UUID.fromString(spot.spotId);
+        UUID ada = UUID.fromString(spot.member("ada@example.com"));
+        UUID grace = UUID.fromString(spot.member("grace@example.com"));
+        UUID group = UUID.fromString(spot.group("Shared"));
+        try (Connection first = transaction(); Connection second = transaction()) {
+            execute(first, "insert into group_membership (spot_id, group_id, member_id) values (?, ?, ?)", spotId,
+                    group, ada);
+            // The Spot's lock is shared between adders: were it exclusive, this would time out (55P03).
+            execute(second, "set local lock_timeout = '2s'");
+            assertThat(execute(second, "insert into group_membership (spot_id, group_id, member_id) "
+                    + "values (?, ?, ?)", spotId, group, grace)).isEqualTo(1);
+            second.commit();
+            first.commit();
+        }
+        assertThat(memberships("group_id", group)).isEqualTo(2);
+    }
+
+    @Test
+    void deleting_a_member_that_is_in_groups_through_the_api_removes_it_from_them_first() {
+        Api.SpotClient spot = newSpot();
+        String ada = spot.member("ada@example.com");
+        String grace = spot.member("grace@example.com");
+        String founders = spot.group("Founders");
+        String makers = spot.group("Makers");
+        spot.post("/v1/groups/" + founders + "/spotMembers~bulkAdd", Map.of("spotMemberIds", List.of(ada, grace)))
+                .expect(200);
+        spot.post("/v1/groups/" + makers + "/spotMembers", Map.of("spotMemberId", ada)).expect(204);
+
+        spot.delete("/v1/spotMembers/" + ada).expect(204);
+
+        spot.get("/v1/spotMembers/" + ada).expect(404);
+        assertThat(spot.get("/v1/groups/" + founders).expect(200).body().path("membersCount").asLong()).isEqualTo(1);
+        assertThat(spot.get("/v1/groups/" + makers).expect(200).body().path("membersCount").asLong()).isZero();
+        assertThat(memberships("member_id", UUID.fromString(ada))).isZero();
+        assertThat(memberships("member_id", UUID.fromString(grace))).isEqualTo(1);
+    }
+
+    /** Asserts that {@code thrown} is the key checks' foreign key violation with this message. */
+    private static void assertKeyViolation(Throwable thrown, String message) {
+        assertThat(thrown).as("the statement fails with \"%s\"", message).isInstanceOf(SQLException.class);
+        assertThat(((SQLException) thrown).getSQLState()).isEqualTo(FOREIGN_KEY_VIOLATION);
+        // The message tells the trigger's check from any other foreign key of the tables.
+        assertThat(thrown.getMessage()).contains(message);
+    }
+
+    /** What the statement running in {@code call} failed with (null when it succeeded); waits up to 30 s. */
+    private static Throwable failure(Future<?> call) throws Exception {
+        try {
+            call.get(30, SECONDS);
+            return null;
+        } catch (ExecutionException e) {
+            return e.getCause();
+        }
+    }
+
+    /**
+     * Waits until the backend {@code pid} waits for a lock: its statement blocks on the other transaction, rather
+     * than being slow. Fails when the statement ends first or nothing happens within 10 s.
+     */
+    private void awaitLockWait(int pid, Future<?> statement) throws Exception {
+        long deadline = System.nanoTime() + SECONDS.toNanos(10);
+        while (!jdbc.sql("select coalesce(wait_event_type, '') from pg_stat_activity where pid = :pid")
+                .param("pid", pid).query(String.class).single().equals("Lock")) {
+            if (statement.isDone()) {
+                Throwable thrown = failure(statement);
+                throw new AssertionError("The statement did not wait for the concurrent transaction; it ended "
+                        + (thrown == null ? "without an error" : "with " + thrown));
+            }
+            assertThat(System.nanoTime()).as("the statement waits for a lock within 10 s").isLessThan(deadline);
+            Thread.sleep(10);
+        }
+        assertThat(statement.isDone()).isFalse();
+    }
+
+    private long memberships(String column, UUID id) {
+        return jdbc.sql("select count(*) from group_membership where " + column + " = :id").param("id", id)
+                .query(Long.class).single();
+    }
+
+    private int insertMembership(Api.SpotClient spot, UUID group, UUID member) throws SQLException {
+        return update("insert into group_membership (spot_id, group_id, member_id) values (?, ?, ?)",
+                UUID.fromString(spot.spotId), group, member);
+    }
+
+    /** Runs one statement in its own transaction (auto-commit). */
+    private int update(String sql, Object... params) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            return execute(connection, sql, params);
+        }
+    }
+
+    /** A connection with auto-commit off; closing it uncommitted rolls back (the pool does). */
+    private Connection transaction() throws SQLException {
+        Connection connection = dataSource.getConnection();
+        connection.setAutoCommit(false);
+        // A lost wake-up fails the test instead of hanging it.
+        execute(connection, "set local lock_timeout = '30s'");
+        return connection;
+    }
+
+    private static int execute(Connection connection, String sql, Object... params) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                statement.setObject(i + 1, params[i]);
+            }
+            return statement.executeUpdate();
+        }
+    }
+
+    private static int backendPid(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("select pg_backend_pid()");
+             ResultSet result = statement.executeQuery()) {
+            result.next();
+            return result.getInt(1);
+        }
+    }
+}
