@@ -172,12 +172,13 @@ class GroupRepository {
     /**
      * Adds (group, member) pairs of several groups in one statement with each group's count delta. The caller holds
      * the members' rows and the groups' rows (shared) and knows the pairs are not stored yet: no conflict to skip,
-     * and nothing to read back, which matters when an import writes millions of them.
+     * and nothing to read back, which matters when an import writes millions of them. Pairs sorted by group, then
+     * member (as the database orders ids) are written in index order.
      */
     void addPairs(UUID spotId, List<Membership> pairs) {
         jdbc.sql("with added as (insert into group_membership (spot_id, group_id, member_id) "
                         + "select :spot, x.g, x.m from unnest(cast(:groups as uuid[]), cast(:members as uuid[])) as x(g, m) "
-                        + "order by x.g, x.m returning group_id) "
+                        + "returning group_id) "
                         + "insert into group_member_count (spot_id, group_id, delta) "
                         + "select :spot, group_id, count(*) from added group by group_id")
                 .param("spot", spotId).param("groups", pairs.stream().map(Membership::groupId).toArray(UUID[]::new))

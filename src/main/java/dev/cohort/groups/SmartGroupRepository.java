@@ -154,39 +154,72 @@ class SmartGroupRepository {
 
     /** Locks the members' rows in id order, so that two changes of one member are evaluated one after the other. */
     void lockMembers(UUID spotId, Collection<UUID> memberIds) {
-        jdbc.sql("select id from member where spot_id = :spot and id = any(:ids) order by id for no key update")
+        jdbc.sql("select m.id from unnest(cast(:ids as uuid[])) as x(id) join member m on m.spot_id = :spot "
+                        + "and m.id = x.id order by m.id for no key update of m")
                 .param("spot", spotId).param("ids", memberIds.toArray(UUID[]::new)).query(UUID.class).list();
     }
 
-    List<MemberFacts> facts(UUID spotId, Collection<UUID> memberIds) {
-        return jdbc.sql("select m.id, m.role, m.custom_role_id, m.status, lower(m.email) as email, "
-                        + RuleSql.SOURCE + " as source, m.registration_date, m.invitation_date, m.last_activity_at, "
-                        + "(select jsonb_object_agg(t.tag_id, lower(g.name)) from member_tag t join tag g "
-                        + "  on g.spot_id = t.spot_id and g.id = t.tag_id "
-                        + "  where t.spot_id = m.spot_id and t.member_id = m.id)::text as tags, "
-                        + "(select jsonb_object_agg(p.slug, jsonb_build_array(p.type, v.value)) "
-                        + "  from member_property_value v join custom_property p "
-                        + "  on p.spot_id = v.spot_id and p.id = v.property_id "
-                        + "  where v.spot_id = m.spot_id and v.member_id = m.id)::text as props "
-                        + "from member m where m.spot_id = :spot and m.id = any(:ids)")
-                .param("spot", spotId).param("ids", memberIds.toArray(UUID[]::new))
-                .query(SmartGroupRepository::facts).list();
+    /**
+     * What the rules read of the given members, in one query driven by their ids (an index lookup each, whatever
+     * the Spot's size). Tags and property values come as ids and are named from {@code context}; a tag or property
+     * created since the context was read is named from a fresh one.
+     */
+    List<MemberFacts> facts(UUID spotId, Collection<UUID> memberIds, RuleContext context) {
+        return facts(spotId, memberIds, context, true);
     }
 
-    private static MemberFacts facts(ResultSet rs, int row) throws SQLException {
-        Map<UUID, String> tags = new HashMap<>();
-        String tagText = rs.getString("tags");
-        if (tagText != null) {
-            JSON.readTree(tagText).properties().forEach(e -> tags.put(UUID.fromString(e.getKey()),
-                    e.getValue().stringValue()));
+    private List<MemberFacts> facts(UUID spotId, Collection<UUID> memberIds, RuleContext context, boolean retry) {
+        List<RawFacts> raw = jdbc.sql("select m.id, m.role, m.custom_role_id, m.status, lower(m.email) as email, "
+                        + RuleSql.SOURCE + " as source, m.registration_date, m.invitation_date, m.last_activity_at, "
+                        + "array(select t.tag_id from member_tag t where t.spot_id = m.spot_id and t.member_id = m.id) "
+                        + "  as tags, "
+                        + "(select jsonb_object_agg(v.property_id, v.value) from member_property_value v "
+                        + "  where v.spot_id = m.spot_id and v.member_id = m.id)::text as props "
+                        + "from unnest(cast(:ids as uuid[])) as x(id) join member m on m.spot_id = :spot and m.id = x.id")
+                .param("spot", spotId).param("ids", memberIds.toArray(UUID[]::new))
+                .query(SmartGroupRepository::rawFacts).list();
+        Map<UUID, RuleContext.Property> properties = new HashMap<>();
+        Map<UUID, String> slugs = new HashMap<>();
+        context.properties().forEach((slug, property) -> {
+            properties.put(property.id(), property);
+            slugs.put(property.id(), slug);
+        });
+        boolean unknown = raw.stream().anyMatch(f -> !context.tags().keySet().containsAll(f.tags)
+                || !slugs.keySet().containsAll(f.properties.keySet()));
+        if (unknown && retry) {
+            return facts(spotId, memberIds, context(spotId), false);
         }
-        Map<String, MemberFacts.Value> properties = new HashMap<>();
+        List<MemberFacts> facts = new ArrayList<>(raw.size());
+        for (RawFacts f : raw) {
+            Map<UUID, String> tags = new HashMap<>();
+            f.tags.forEach(id -> tags.put(id, context.tags().getOrDefault(id, "")));
+            Map<String, MemberFacts.Value> values = new HashMap<>();
+            f.properties.forEach((id, value) -> {
+                if (slugs.containsKey(id)) {
+                    values.put(slugs.get(id), new MemberFacts.Value(properties.get(id).type(), value));
+                }
+            });
+            facts.add(new MemberFacts(f.id, f.role, f.customRoleId, f.status, f.email, f.source, f.registrationDate,
+                    f.invitationDate, f.lastActivityAt, tags, values));
+        }
+        return facts;
+    }
+
+    /** A member's facts as read: tags and property values by id. */
+    private record RawFacts(UUID id, String role, UUID customRoleId, String status, String email, String source,
+                            Instant registrationDate, Instant invitationDate, Instant lastActivityAt, List<UUID> tags,
+                            Map<UUID, JsonNode> properties) {
+    }
+
+    private static RawFacts rawFacts(ResultSet rs, int row) throws SQLException {
+        List<UUID> tags = List.of((UUID[]) rs.getArray("tags").getArray());
+        Map<UUID, JsonNode> properties = new HashMap<>();
         String propText = rs.getString("props");
         if (propText != null) {
-            JSON.readTree(propText).properties().forEach(e -> properties.put(e.getKey(),
-                    new MemberFacts.Value(e.getValue().get(0).stringValue(), e.getValue().get(1))));
+            JSON.readTree(propText).properties().forEach(e -> properties.put(UUID.fromString(e.getKey()),
+                    e.getValue()));
         }
-        return new MemberFacts(rs.getObject("id", UUID.class), rs.getString("role"),
+        return new RawFacts(rs.getObject("id", UUID.class), rs.getString("role"),
                 rs.getObject("custom_role_id", UUID.class), rs.getString("status"), rs.getString("email"),
                 rs.getString("source"), instant(rs, "registration_date"), instant(rs, "invitation_date"),
                 instant(rs, "last_activity_at"), tags, properties);
@@ -200,8 +233,12 @@ class SmartGroupRepository {
     /** (group, member) pairs among the given groups and members: stored memberships. */
     Map<UUID, Set<UUID>> memberships(UUID spotId, Collection<UUID> groupIds, Collection<UUID> memberIds) {
         Map<UUID, Set<UUID>> byGroup = new HashMap<>();
-        jdbc.sql("select group_id, member_id from group_membership where spot_id = :spot and member_id = any(:members) "
-                        + "and group_id = any(:groups)")
+        // Looked up member by member (group_membership_member), whatever the statistics say: during an import they
+        // lag far behind the table, and a plan reading every membership of the groups grew with each batch.
+        // (offset 0 keeps the lateral subquery from being flattened into a join the planner may reorder.)
+        jdbc.sql("select g.group_id, x.id from unnest(cast(:members as uuid[])) as x(id) cross join lateral "
+                        + "(select gm.group_id from group_membership gm where gm.spot_id = :spot "
+                        + "and gm.member_id = x.id offset 0) g where g.group_id = any(:groups)")
                 .param("spot", spotId).param("members", memberIds.toArray(UUID[]::new))
                 .param("groups", groupIds.toArray(UUID[]::new))
                 .query(rs -> {
