@@ -17,7 +17,9 @@ alter table group_membership
     drop constraint group_membership_spot_id_group_id_fkey,
     drop constraint group_membership_spot_id_member_id_fkey;
 
-create function group_membership_keys_checked() returns trigger language plpgsql as $$
+-- Room to collect the distinct keys of a large statement (an import's batch adds some 200,000 memberships) without
+-- spilling them to disk.
+create function group_membership_keys_checked() returns trigger language plpgsql set work_mem = '64MB' as $$
 declare
     spot uuid;
 begin

@@ -297,6 +297,9 @@ class SmartGroupRepository {
         jdbc.sql("drop table if exists smart_wanted").update();
         jdbc.sql("create temporary table smart_wanted on commit drop as " + wanted(predicate.sql(), spotId, groupId))
                 .params(predicate.params()).param("spot", spotId).param("group", groupId).update();
+        // Statistics, so that the statements comparing it with the stored membership hash it rather than scan it
+        // once per member (autovacuum never analyzes temporary tables).
+        jdbc.sql("analyze smart_wanted").update();
         return jdbc.sql("select count(*) from smart_wanted").query(Long.class).single();
     }
 
@@ -345,9 +348,11 @@ class SmartGroupRepository {
                         + "and not exists (select 1 from smart_wanted w where w.id = gm.member_id)";
         long count = jdbc.sql("select count(*) from (" + members + ") c")
                 .param("spot", spotId).param("group", groupId).query(Long.class).single();
-        List<SpotMember> items = count == 0 ? List.of() : jdbc.sql("select " + MemberRows.COLUMNS
-                        + " from member m where m.spot_id = :spot and m.id in (" + members + ") order by "
-                        + MemberRows.ALPHABETICAL + " limit :limit")
+        // The changed members first, then theirs rows: a plan walking the members alphabetically and looking for
+        // each one in the change would compare the whole membership with the evaluation per member.
+        List<SpotMember> items = count == 0 ? List.of() : jdbc.sql("with changed as materialized (" + members
+                        + ") select " + MemberRows.COLUMNS + " from member m where m.spot_id = :spot "
+                        + "and m.id in (select * from changed) order by " + MemberRows.ALPHABETICAL + " limit :limit")
                 .param("spot", spotId).param("group", groupId).param("limit", limit)
                 .query(MemberRows.MAPPER).list();
         return new Page(count, items);

@@ -128,8 +128,10 @@ public class SmartGroupService {
         long started = System.nanoTime();
         Instant now = clock.instant();
         RuleSql.Predicate predicate = RuleSql.compile(rule, context, now);
-        smart.evaluating(true, () -> smart.want(spotId, groupId, predicate));
-        SmartGroupRepository.Diff diff = smart.reconcile(spotId, groupId);
+        SmartGroupRepository.Diff diff = smart.evaluating(true, () -> {
+            smart.want(spotId, groupId, predicate);
+            return smart.reconcile(spotId, groupId);
+        });
         smart.evaluated(spotId, groupId, now);
         publish(spotId, groupId, diff);
         log.info("Spot {}: smart group {} evaluated over the Spot in {} ms: {} entered, {} left", spotId, groupId,
@@ -165,11 +167,13 @@ public class SmartGroupService {
         requireSmart(spotId, groupId);
         RuleContext context = smart.context(spotId);
         RuleSql.Predicate predicate = RuleSql.compile(RuleParser.parse(rule, "rule", context), context, clock.instant());
-        long count = smart.evaluating(true, () -> smart.want(spotId, groupId, predicate));
-        SmartGroupRepository.Page entering = smart.change(spotId, groupId, true, PREVIEW_LIMIT);
-        SmartGroupRepository.Page leaving = smart.change(spotId, groupId, false, PREVIEW_LIMIT);
-        return new Change(count, new Preview(entering.count(), entering.items()),
-                new Preview(leaving.count(), leaving.items()));
+        return smart.evaluating(true, () -> {
+            long count = smart.want(spotId, groupId, predicate);
+            SmartGroupRepository.Page entering = smart.change(spotId, groupId, true, PREVIEW_LIMIT);
+            SmartGroupRepository.Page leaving = smart.change(spotId, groupId, false, PREVIEW_LIMIT);
+            return new Change(count, new Preview(entering.count(), entering.items()),
+                    new Preview(leaving.count(), leaving.items()));
+        });
     }
 
     // Exceptions
