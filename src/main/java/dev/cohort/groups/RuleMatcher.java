@@ -58,7 +58,9 @@ final class RuleMatcher {
     }
 
     private static boolean hasTag(MemberFacts m, String ref) {
-        UUID id = Ids.parse(ref);
+        // Only a 36-character reference can be an id: the others skip the pattern match (an import checks each
+        // rule's tags against every member).
+        UUID id = ref.length() == 36 ? Ids.parse(ref) : null;
         return (id != null && m.tags().containsKey(id)) || m.tags().containsValue(ref.toLowerCase(Locale.ROOT));
     }
 

@@ -72,6 +72,30 @@ class MembershipKeysApiTest extends ApiTest {
     }
 
     @Test
+    void memberships_written_with_copy_are_checked_too() throws Exception {
+        // Smart groups write large batches of memberships with COPY: the same check applies to them.
+        Api.SpotClient spot = newSpot();
+        UUID member = UUID.fromString(spot.member("ada@example.com"));
+        UUID group = UUID.fromString(spot.group("Copied"));
+        String rows = spot.spotId + "\t" + group + "\t" + member + "\n" + spot.spotId + "\t" + group + "\t"
+                + UUID.randomUUID() + "\n";
+
+        assertKeyViolation(catchThrowable(() -> copy(rows)), MISSING_MEMBER);
+        assertThat(memberships("group_id", group)).isZero();
+        assertThat(copy(spot.spotId + "\t" + group + "\t" + member + "\n")).isEqualTo(1);
+        assertThat(memberships("group_id", group)).isEqualTo(1);
+    }
+
+    /** COPYs text rows (spot, group, member) into group_membership in its own transaction; the rows written. */
+    private long copy(String rows) throws SQLException, java.io.IOException {
+        try (Connection connection = dataSource.getConnection()) {
+            return new org.postgresql.copy.CopyManager(connection.unwrap(org.postgresql.core.BaseConnection.class))
+                    .copyIn("copy group_membership (spot_id, group_id, member_id) from stdin",
+                            new java.io.StringReader(rows));
+        }
+    }
+
+    @Test
     void a_statement_adding_several_memberships_of_which_one_is_bad_writes_none() throws Exception {
         Api.SpotClient spot = newSpot();
         UUID spotId = UUID.fromString(spot.spotId);

@@ -1270,12 +1270,18 @@ class SmartGroupRulesApiTest extends ApiTest {
         String vip = tag(spot, "vip");
         String vips = smart(spot, "VIPs", cond("tags", "hasAny", List.of("vip")));
         String accepted = smart(spot, "Accepted", cond("status", "eq", "Accepted"));
+        // Two more groups every imported member enters: 1,800 memberships in one batch, written with COPY.
+        String notRejected = smart(spot, "Not rejected", cond("status", "neq", "Rejected"));
+        String examples = smart(spot, "Example addresses", cond("email", "domainIs", "example.com"));
         StringBuilder csv = new StringBuilder("email,status\n");
         for (int i = 0; i < 600; i++) {
             csv.append("bulk").append(i).append("@example.com,Accepted\n");
         }
         assertThat(importCsv(spot, csv.toString()).expect(200).body().path("created").asInt()).isEqualTo(600);
         assertThat(membersCount(spot, accepted)).isEqualTo(600);
+        assertThat(membersCount(spot, notRejected)).isEqualTo(600);
+        assertThat(membersCount(spot, examples)).isEqualTo(600);
+        assertThat(memberIds(spot, examples)).containsExactlyInAnyOrderElementsOf(memberIds(spot, accepted));
         assertThat(spot.get("/v1/groups/" + accepted + "/spotMembers").expect(200).body().path("total").asLong())
                 .isEqualTo(600);
         assertThat(membersCount(spot, vips)).isZero();
