@@ -32,7 +32,7 @@ import java.util.stream.Collectors;
  * loopback from one client, each in a Spot of its own created through the admin API.
  * <ul>
  * <li>{@code evaluate}: a Spot of N members (default 1,000,000) written by set-based SQL (after its tags and custom
- * properties were created through the API, so that their ids are the service's), then ANALYZE; times
+ * properties were created through the API, so that their ids are the service's), then VACUUM (ANALYZE); times
  * {@code POST /v1/groups~previewRule}, {@code POST /v1/groups} with kind smart (evaluates and stores the membership),
  * {@code POST /v1/groups/{id}~previewRule} of a changed rule and {@code PUT /v1/groups/{id}} with it, and the
  * preview of a rule with negations under any. A call still running after --cap seconds (default 60) is abandoned and
@@ -280,7 +280,7 @@ public class SmartGroupBench {
             negated == null ? String.format(Locale.ROOT, "did not finish in %d s (cancelled)", cap)
                 : String.format(Locale.ROOT, "%.0f ms", negated.ms), "—"});
         notes.add(String.format(Locale.ROOT, "evaluate: %,d members written by SQL (status mix, each of 10 tags with "
-                + "probability 0.2, plan free/pro/team on 90%%, seats 1–200 on 85%%), ANALYZE, then the calls one at a "
+                + "probability 0.2, plan free/pro/team on 90%%, seats 1–200 on 85%%), VACUUM (ANALYZE) as autovacuum would (it is off on this server), then the calls one at a "
                 + "time; the created group is deleted before the next run creates another. A call still running "
                 + "after %d s is abandoned: the harness cancels the service's statements (`pg_cancel_backend`) and "
                 + "does not repeat it. %s", n, cap,

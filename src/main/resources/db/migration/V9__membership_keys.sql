@@ -18,8 +18,10 @@ alter table group_membership
     drop constraint group_membership_spot_id_member_id_fkey;
 
 -- Room to collect the distinct keys of a large statement (an import's batch adds some 200,000 memberships) without
--- spilling them to disk.
-create function group_membership_keys_checked() returns trigger language plpgsql set work_mem = '64MB' as $$
+-- spilling them to disk; and index lookups allowed even when the adding transaction plans its own statements
+-- without them (a smart group's evaluation does): otherwise 50,000 members are checked by reading all the Spot's.
+create function group_membership_keys_checked() returns trigger language plpgsql
+    set work_mem = '64MB' set enable_nestloop = on as $$
 declare
     spot uuid;
 begin

@@ -292,21 +292,36 @@ public class SmartGroupService {
         int batch = Math.max(1, Math.min(batchMembers, BATCH_CHECKS / Math.max(1, rules.size())));
         RuleContext context = smart.context(spotId);
         Instant now = clock.instant();
-        long[] phases = new long[5];
-        long started = System.nanoTime();
-        long[] moved = new long[2];
+        Progress progress = new Progress();
         for (int from = 0; from < members.size(); from += batch) {
             reconcileBatch(spotId, rules, context, members.subList(from, Math.min(members.size(), from + batch)), now,
-                    phases, moved);
+                    progress);
         }
         if (members.size() > batch) {
             log.info("Spot {}: {} changed members checked against {} smart group rules in {} batches in {} ms "
                             + "(locks {} ms, facts {} ms, rules {} ms, memberships written {} ms, events {} ms): "
                             + "{} entered, {} left",
                     spotId, members.size(), rules.size(), (members.size() + batch - 1) / batch,
-                    (System.nanoTime() - started) / 1_000_000, phases[0] / 1_000_000, phases[1] / 1_000_000,
-                    phases[2] / 1_000_000, phases[3] / 1_000_000, phases[4] / 1_000_000, moved[0], moved[1]);
+                    millis(System.nanoTime() - progress.started), millis(progress.locks), millis(progress.facts),
+                    millis(progress.rules), millis(progress.writes), millis(progress.events), progress.entered,
+                    progress.left);
         }
+    }
+
+    /** Where the time of a member change's batches went, and how many memberships it moved (for the log). */
+    private static final class Progress {
+        final long started = System.nanoTime();
+        long locks;
+        long facts;
+        long rules;
+        long writes;
+        long events;
+        long entered;
+        long left;
+    }
+
+    private static long millis(long nanos) {
+        return nanos / 1_000_000;
     }
 
     /** UUIDs compared as PostgreSQL orders them: as unsigned bytes. */
@@ -315,18 +330,17 @@ public class SmartGroupService {
         return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
     }
 
-    /** One batch: {@code phases} adds the time spent reading, checking, writing and publishing; {@code moved} counts. */
     private void reconcileBatch(UUID spotId, Map<UUID, Rule> rules, RuleContext context, List<UUID> members,
-                                Instant now, long[] phases, long[] moved) {
+                                Instant now, Progress progress) {
         long t0 = System.nanoTime();
         smart.lockMembers(spotId, members);
         long locked = System.nanoTime();
-        phases[0] += locked - t0;
+        progress.locks += locked - t0;
         List<MemberFacts> facts = smart.facts(spotId, members, context);
         Map<UUID, Set<UUID>> current = smart.memberships(spotId, rules.keySet(), members);
         Map<UUID, Map<UUID, String>> exceptions = smart.exceptions(spotId, members);
         long t1 = System.nanoTime();
-        phases[1] += t1 - locked;
+        progress.facts += t1 - locked;
         List<GroupRepository.Membership> enter = new ArrayList<>();
         List<GroupRepository.Membership> leave = new ArrayList<>();
         for (Map.Entry<UUID, Rule> entry : rules.entrySet()) {
@@ -343,7 +357,7 @@ public class SmartGroupService {
             }
         }
         long t2 = System.nanoTime();
-        phases[2] += t2 - t1;
+        progress.rules += t2 - t1;
         if (enter.isEmpty() && leave.isEmpty()) {
             return;
         }
@@ -364,14 +378,14 @@ public class SmartGroupService {
         Map<UUID, List<UUID>> added = byGroup(enter);
         Map<UUID, List<UUID>> removed = byGroup(leave.isEmpty() ? List.of() : groups.removePairs(spotId, leave));
         long t3 = System.nanoTime();
-        phases[3] += t3 - t2;
+        progress.writes += t3 - t2;
         for (UUID groupId : new java.util.TreeSet<>(live)) {
             publish(spotId, groupId, new SmartGroupRepository.Diff(added.getOrDefault(groupId, List.of()),
                     removed.getOrDefault(groupId, List.of())));
         }
-        phases[4] += System.nanoTime() - t3;
-        moved[0] += enter.size();
-        moved[1] += removed.values().stream().mapToLong(List::size).sum();
+        progress.events += System.nanoTime() - t3;
+        progress.entered += enter.size();
+        progress.left += removed.values().stream().mapToLong(List::size).sum();
     }
 
     private static Map<UUID, List<UUID>> byGroup(List<GroupRepository.Membership> memberships) {
