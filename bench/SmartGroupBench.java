@@ -280,9 +280,10 @@ public class SmartGroupBench {
             negated == null ? String.format(Locale.ROOT, "did not finish in %d s (cancelled)", cap)
                 : String.format(Locale.ROOT, "%.0f ms", negated.ms), "—"});
         notes.add(String.format(Locale.ROOT, "evaluate: %,d members written by SQL (status mix, each of 10 tags with "
-                + "probability 0.2, plan free/pro/team on 90%%, seats 1–200 on 85%%), VACUUM (ANALYZE) as autovacuum would (it is off on this server), then the calls one at a "
-                + "time; the created group is deleted before the next run creates another. A call still running "
-                + "after %d s is abandoned: the harness cancels the service's statements (`pg_cancel_backend`) and "
+                + "probability 0.2, plan free/pro/team on 90%%, seats 1–200 on 85%%), VACUUM (ANALYZE) as autovacuum "
+                + "would (it is off on this server), then the calls one at a time; the created group is deleted "
+                + "before the next run creates another. A call still running after %d s is abandoned: the harness "
+                + "cancels the service's statements (`pg_cancel_backend`) and "
                 + "does not repeat it. %s", n, cap,
                 problems.size() == problemsBefore ? "Every answer's count and membersCount equalled the harness's SQL "
                         + "count of the rule, and the stored membership its SQL evaluation (after the creation and "
@@ -649,7 +650,8 @@ public class SmartGroupBench {
      * Members of a Spot written by set-based SQL, in the order of their (random, version 4) ids so that the primary
      * keys and the member_tag / member_property_value indexes by member grow at their right end (a random order
      * made the 1,000,000-member load twice as long): status mix, each tag with probability {@code tagRate}, plan on 90%
-     * (free 50%, pro 25%, team 15% of all), seats 1..200 (skewed low) on 85%. Then VACUUM (ANALYZE), as autovacuum would.
+     * (free 50%, pro 25%, team 15% of all), seats 1..200 (skewed low) on 85%. Then VACUUM (ANALYZE), as autovacuum
+     * would.
      */
     static void buildMembers(Connection db, Spot spot, int n, double tagRate, String label) throws Exception {
         long total = System.nanoTime();

@@ -239,12 +239,14 @@ class GroupRepository {
         } catch (SQLException e) {
             DataAccessException translated = new SQLStateSQLExceptionTranslator()
                     .translate("COPY into group_membership", null, e);
-            throw translated != null ? translated : new UncategorizedSQLException("COPY into group_membership", null, e);
+            throw translated != null ? translated
+                    : new UncategorizedSQLException("COPY into group_membership", null, e);
         }
         Map<UUID, Long> counts = new TreeMap<>();
         pairs.forEach(pair -> counts.merge(pair.groupId(), 1L, Long::sum));
         jdbc.sql("insert into group_member_count (spot_id, group_id, delta) "
-                        + "select :spot, c.g, c.n from unnest(cast(:groups as uuid[]), cast(:counts as bigint[])) as c(g, n)")
+                        + "select :spot, c.g, c.n "
+                        + "from unnest(cast(:groups as uuid[]), cast(:counts as bigint[])) as c(g, n)")
                 .param("spot", spotId).param("groups", counts.keySet().toArray(UUID[]::new))
                 .param("counts", counts.values().toArray(Long[]::new)).update();
     }

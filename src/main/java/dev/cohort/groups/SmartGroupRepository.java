@@ -175,7 +175,8 @@ class SmartGroupRepository {
                         + "  as tags, "
                         + "(select jsonb_object_agg(v.property_id, v.value) from member_property_value v "
                         + "  where v.spot_id = m.spot_id and v.member_id = m.id)::text as props "
-                        + "from unnest(cast(:ids as uuid[])) as x(id) join member m on m.spot_id = :spot and m.id = x.id")
+                        + "from unnest(cast(:ids as uuid[])) as x(id) "
+                        + "join member m on m.spot_id = :spot and m.id = x.id")
                 .param("spot", spotId).param("ids", memberIds.toArray(UUID[]::new))
                 .query(SmartGroupRepository::rawFacts).list();
         Map<UUID, RuleContext.Property> properties = new HashMap<>();
@@ -309,7 +310,8 @@ class SmartGroupRepository {
      */
     Diff reconcile(UUID spotId, UUID groupId) {
         String sql = "with added as (insert into group_membership (spot_id, group_id, member_id) "
-                + "  select :spot, :group, w.id from smart_wanted w where not exists (select 1 from group_membership gm "
+                + "  select :spot, :group, w.id from smart_wanted w "
+                + "  where not exists (select 1 from group_membership gm "
                 + "  where gm.spot_id = :spot and gm.group_id = :group and gm.member_id = w.id) "
                 + "  order by w.id returning member_id), "
                 + "removed as (delete from group_membership gm where gm.spot_id = :spot and gm.group_id = :group"
