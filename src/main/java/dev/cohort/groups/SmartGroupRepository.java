@@ -48,20 +48,20 @@ class SmartGroupRepository {
     }
 
     /**
-     * Plans the rest of the transaction for evaluating rules over many members: room to hash the members holding a
+     * Plans {@code work} for evaluating a rule over a whole Spot: room to hash the members holding a
      * tag or a property value (a million ids need some 100 MB; with the default 4 MB a condition under
      * {@code or}/{@code not} would be re-scanned per member), and hash joins rather than nested loops, which the
      * planner picks when it underestimates how many values match a condition on JSON (one index lookup per member:
      * 9 s instead of 2.4 s over a million members).
      */
-    <T> T evaluating(boolean manyMembers, java.util.function.Supplier<T> work) {
+    <T> T evaluating(java.util.function.Supplier<T> work) {
         List<String> before = jdbc.sql("select current_setting('work_mem'), current_setting('enable_nestloop'), "
                         + "current_setting('plan_cache_mode'), current_setting('jit')")
                 .query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))).single();
         // Custom plans too: a statement run often enough becomes a server-side prepared statement, whose generic
         // plan knows neither the Spot's size nor the tags' frequency.
         // No JIT compilation either: it spends some 120 ms compiling an evaluation that it does not make faster.
-        settings(workMem, manyMembers ? "off" : "on", "force_custom_plan", "off");
+        settings(workMem, "off", "force_custom_plan", "off");
         try {
             return work.get();
         } finally {
@@ -350,7 +350,7 @@ class SmartGroupRepository {
                         + "and not exists (select 1 from smart_wanted w where w.id = gm.member_id)";
         long count = jdbc.sql("select count(*) from (" + members + ") c")
                 .param("spot", spotId).param("group", groupId).query(Long.class).single();
-        // The changed members first, then theirs rows: a plan walking the members alphabetically and looking for
+        // The changed members first, then their rows: a plan walking the members alphabetically and looking for
         // each one in the change would compare the whole membership with the evaluation per member.
         List<SpotMember> items = count == 0 ? List.of() : jdbc.sql("with changed as materialized (" + members
                         + ") select " + MemberRows.COLUMNS + " from member m where m.spot_id = :spot "

@@ -128,7 +128,7 @@ public class SmartGroupService {
         long started = System.nanoTime();
         Instant now = clock.instant();
         RuleSql.Predicate predicate = RuleSql.compile(rule, context, now);
-        SmartGroupRepository.Diff diff = smart.evaluating(true, () -> {
+        SmartGroupRepository.Diff diff = smart.evaluating(() -> {
             smart.want(spotId, groupId, predicate);
             return smart.reconcile(spotId, groupId);
         });
@@ -154,7 +154,7 @@ public class SmartGroupService {
     public Preview preview(UUID spotId, JsonNode rule) {
         RuleContext context = smart.context(spotId);
         RuleSql.Predicate predicate = RuleSql.compile(RuleParser.parse(rule, "rule", context), context, clock.instant());
-        long count = smart.evaluating(true, () -> smart.want(spotId, null, predicate));
+        long count = smart.evaluating(() -> smart.want(spotId, null, predicate));
         return new Preview(count, count == 0 ? List.of() : smart.wantedPage(spotId, PREVIEW_LIMIT));
     }
 
@@ -167,7 +167,7 @@ public class SmartGroupService {
         requireSmart(spotId, groupId);
         RuleContext context = smart.context(spotId);
         RuleSql.Predicate predicate = RuleSql.compile(RuleParser.parse(rule, "rule", context), context, clock.instant());
-        return smart.evaluating(true, () -> {
+        return smart.evaluating(() -> {
             long count = smart.want(spotId, groupId, predicate);
             SmartGroupRepository.Page entering = smart.change(spotId, groupId, true, PREVIEW_LIMIT);
             SmartGroupRepository.Page leaving = smart.change(spotId, groupId, false, PREVIEW_LIMIT);
