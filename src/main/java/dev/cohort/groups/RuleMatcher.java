@@ -58,9 +58,7 @@ final class RuleMatcher {
     }
 
     private static boolean hasTag(MemberFacts m, String ref) {
-        // Only a 36-character reference can be an id: the others skip the pattern match (an import checks each
-        // rule's tags against every member).
-        UUID id = ref.length() == 36 ? Ids.parse(ref) : null;
+        UUID id = Ids.parse(ref);
         return (id != null && m.tags().containsKey(id)) || m.tags().containsValue(ref.toLowerCase(Locale.ROOT));
     }
 

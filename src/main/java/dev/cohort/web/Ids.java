@@ -35,7 +35,8 @@ public final class Ids {
 
     /** The UUID written in {@code text}, or null when it is not one. */
     public static UUID parse(String text) {
-        if (text == null || !UUID_TEXT.matcher(text).matches()) {
+        // Most texts that are not ids (tag names, say) fail on their length, before the pattern.
+        if (text == null || text.length() != 36 || !UUID_TEXT.matcher(text).matches()) {
             return null;
         }
         return UUID.fromString(text);
