@@ -296,12 +296,13 @@ class SmartGroupRepository {
      */
     long want(UUID spotId, UUID groupId, RuleSql.Predicate predicate) {
         jdbc.sql("drop table if exists smart_wanted").update();
-        jdbc.sql("create temporary table smart_wanted on commit drop as " + wanted(predicate.sql(), spotId, groupId))
+        int wanted = jdbc.sql("create temporary table smart_wanted on commit drop as "
+                        + wanted(predicate.sql(), spotId, groupId))
                 .params(predicate.params()).param("spot", spotId).param("group", groupId).update();
         // Statistics, so that the statements comparing it with the stored membership hash it rather than scan it
         // once per member (autovacuum never analyzes temporary tables).
         jdbc.sql("analyze smart_wanted").update();
-        return jdbc.sql("select count(*) from smart_wanted").query(Long.class).single();
+        return wanted;
     }
 
     /**

@@ -285,12 +285,12 @@ public class SmartGroupService {
         if (candidates.isEmpty() || memberIds.isEmpty()) {
             return;
         }
-        Map<UUID, Rule> rules = rules(spotId, candidates);
+        RuleContext context = smart.context(spotId);
+        Map<UUID, Rule> rules = rules(spotId, candidates, context);
         // In the database's order of ids, so that the member rows of successive batches are locked in one order.
         List<UUID> members = new ArrayList<>(new LinkedHashSet<>(memberIds));
         members.sort(SmartGroupService::unsigned);
         int batch = Math.max(1, Math.min(batchMembers, BATCH_CHECKS / Math.max(1, rules.size())));
-        RuleContext context = smart.context(spotId);
         Instant now = clock.instant();
         Progress progress = new Progress();
         for (int from = 0; from < members.size(); from += batch) {
@@ -394,8 +394,8 @@ public class SmartGroupService {
         return byGroup;
     }
 
-    /** The candidates' rules, parsed once per rule version. */
-    private Map<UUID, Rule> rules(UUID spotId, Map<UUID, Integer> candidates) {
+    /** The candidates' rules, parsed (against {@code context}) once per rule version. */
+    private Map<UUID, Rule> rules(UUID spotId, Map<UUID, Integer> candidates, RuleContext context) {
         Map<UUID, Rule> rules = new HashMap<>();
         List<UUID> missing = new ArrayList<>();
         candidates.forEach((groupId, version) -> {
@@ -407,7 +407,6 @@ public class SmartGroupService {
             }
         });
         if (!missing.isEmpty()) {
-            RuleContext context = smart.context(spotId);
             for (SmartGroupRepository.Stored stored : smart.rules(spotId, missing)) {
                 Rule rule = RuleParser.stored(stored.rule(), context);
                 cache.put(stored.id(), new CachedRule(spotId, stored.version(), rule));
