@@ -1,10 +1,10 @@
 package dev.cohort.groups;
 
 import dev.cohort.members.MemberRows;
+import dev.cohort.system.Copy;
 import dev.cohort.web.ListPage;
 import dev.cohort.web.Paging;
 import java.nio.ByteBuffer;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -18,12 +18,9 @@ import java.util.TreeMap;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.postgresql.copy.CopyIn;
-import org.postgresql.copy.CopyManager;
-import org.postgresql.core.BaseConnection;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.support.SQLStateSQLExceptionTranslator;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -211,31 +208,9 @@ class GroupRepository {
                     .update();
             return;
         }
-        Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
-            CopyIn copy = new CopyManager(connection.unwrap(BaseConnection.class))
-                    .copyIn("copy group_membership (spot_id, group_id, member_id) from stdin (format binary)");
-            try {
-                ByteBuffer buffer = ByteBuffer.allocate(COPY_CHUNK);
-                buffer.put(COPY_HEADER);
-                for (Membership pair : pairs) {
-                    if (buffer.remaining() < COPY_ROW + 2) {
-                        copy.writeToCopy(buffer.array(), 0, buffer.position());
-                        buffer.clear();
-                    }
-                    buffer.putShort((short) 3);
-                    uuid(buffer, spotId);
-                    uuid(buffer, pair.groupId());
-                    uuid(buffer, pair.memberId());
-                }
-                buffer.putShort((short) -1);
-                copy.writeToCopy(buffer.array(), 0, buffer.position());
-                copy.endCopy();
-            } finally {
-                if (copy.isActive()) {
-                    copy.cancelCopy();
-                }
-            }
+            Copy.in(dataSource, "copy group_membership (spot_id, group_id, member_id) from stdin (format binary)",
+                    copy -> writePairs(copy, spotId, pairs));
         } catch (SQLException e) {
             DataAccessException translated = new SQLStateSQLExceptionTranslator()
                     .translate("COPY into group_membership", null, e);
@@ -249,6 +224,24 @@ class GroupRepository {
                         + "from unnest(cast(:groups as uuid[]), cast(:counts as bigint[])) as c(g, n)")
                 .param("spot", spotId).param("groups", counts.keySet().toArray(UUID[]::new))
                 .param("counts", counts.values().toArray(Long[]::new)).update();
+    }
+
+    /** The pairs as COPY's binary format, a chunk at a time. */
+    private static void writePairs(CopyIn copy, UUID spotId, List<Membership> pairs) throws SQLException {
+        ByteBuffer buffer = ByteBuffer.allocate(COPY_CHUNK);
+        buffer.put(COPY_HEADER);
+        for (Membership pair : pairs) {
+            if (buffer.remaining() < COPY_ROW + 2) {
+                copy.writeToCopy(buffer.array(), 0, buffer.position());
+                buffer.clear();
+            }
+            buffer.putShort((short) 3);
+            uuid(buffer, spotId);
+            uuid(buffer, pair.groupId());
+            uuid(buffer, pair.memberId());
+        }
+        buffer.putShort((short) -1);
+        copy.writeToCopy(buffer.array(), 0, buffer.position());
     }
 
     private static void uuid(ByteBuffer buffer, UUID id) {

@@ -1,8 +1,8 @@
 package dev.cohort.members;
 
 import dev.cohort.errors.ConflictException;
+import dev.cohort.system.Copy;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
@@ -10,10 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.postgresql.copy.CopyIn;
-import org.postgresql.copy.CopyManager;
-import org.postgresql.core.BaseConnection;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.context.ApplicationEventPublisher;
@@ -135,35 +132,30 @@ class ImportRepository {
 
     /** Streams the rows into {@code import_row} with COPY (text format). */
     private void copy(List<ImportFile.Row> rows) {
-        Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
-            CopyManager copyManager = new CopyManager(connection.unwrap(BaseConnection.class));
-            CopyIn copy = copyManager.copyIn("copy import_row (line, id, email, firstname, lastname, role, status, "
-                    + "tags, props) from stdin");
-            try {
-                StringBuilder buffer = new StringBuilder(COPY_CHUNK + 4096);
-                for (ImportFile.Row row : rows) {
-                    buffer.append(row.line()).append('\t').append(row.id());
-                    for (String text : new String[] {row.email(), row.firstname(), row.lastname(), row.role(),
-                            row.status(), tags(row.tags()), props(row.values())}) {
-                        buffer.append('\t');
-                        field(buffer, text);
-                    }
-                    buffer.append('\n');
-                    if (buffer.length() >= COPY_CHUNK) {
-                        write(copy, buffer);
-                    }
-                }
-                write(copy, buffer);
-                copy.endCopy();
-            } finally {
-                if (copy.isActive()) {
-                    copy.cancelCopy();
-                }
-            }
+            Copy.in(dataSource, "copy import_row (line, id, email, firstname, lastname, role, status, tags, props) "
+                    + "from stdin", copy -> writeRows(copy, rows));
         } catch (SQLException e) {
             throw new IllegalStateException("COPY into import_row failed", e);
         }
+    }
+
+    /** The rows in COPY's text format, a chunk at a time. */
+    private static void writeRows(CopyIn copy, List<ImportFile.Row> rows) throws SQLException {
+        StringBuilder buffer = new StringBuilder(COPY_CHUNK + 4096);
+        for (ImportFile.Row row : rows) {
+            buffer.append(row.line()).append('\t').append(row.id());
+            for (String text : new String[] {row.email(), row.firstname(), row.lastname(), row.role(),
+                    row.status(), tags(row.tags()), props(row.values())}) {
+                buffer.append('\t');
+                field(buffer, text);
+            }
+            buffer.append('\n');
+            if (buffer.length() >= COPY_CHUNK) {
+                write(copy, buffer);
+            }
+        }
+        write(copy, buffer);
     }
 
     private static void write(CopyIn copy, StringBuilder buffer) throws SQLException {
