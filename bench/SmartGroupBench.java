@@ -375,23 +375,10 @@ public class SmartGroupBench {
                 baselineRequests, warmup);
         double[][] baseline = toggle(spot, tagId, pool, warmup, baselineRequests, null, null);
 
-        Random random = new Random(6006);
         List<Rule> rules = new ArrayList<>();
         List<String> ids = new ArrayList<>();
         long t = System.nanoTime();
-        for (int i = 0; i < groups; i++) {
-            Rule rule = randomRule(random, spot, 20);
-            Res r = call("POST", "/v1/groups", spot.key,
-                    "{\"name\":\"Smart " + String.format("%04d", i + 1) + "\",\"kind\":\"smart\",\"rule\":" + rule.json
-                            + "}");
-            check(r, 201);
-            rules.add(rule);
-            ids.add(field(r.body, "id"));
-            if ((i + 1) % 100 == 0 || i + 1 == groups) {
-                System.out.printf(Locale.ROOT, "   %,d smart groups created (%.1f s)%n", i + 1,
-                        (System.nanoTime() - t) / 1e9);
-            }
-        }
+        createSmartGroups(spot, new Random(6006), groups, 20, rules, ids);
         double createSeconds = (System.nanoTime() - t) / 1e9;
         long readTags = rules.stream().filter(Rule::readsTags).count();
         long readToggled = rules.stream().filter(r -> r.tags.contains(toggled)).count();
@@ -492,18 +479,9 @@ public class SmartGroupBench {
         System.out.printf(Locale.ROOT, "   baseline import (no smart group): %.2f s%n", baseline.ms / 1000);
 
         Spot spot = spot("Import with smart groups", 10);
-        Random random = new Random(6003);
         List<Rule> rules = new ArrayList<>();
         List<String> ids = new ArrayList<>();
-        for (int i = 0; i < groups; i++) {
-            Rule rule = randomRule(random, spot, 10);
-            Res r = call("POST", "/v1/groups", spot.key,
-                    "{\"name\":\"Smart " + String.format("%03d", i + 1) + "\",\"kind\":\"smart\",\"rule\":" + rule.json
-                            + "}");
-            check(r, 201);
-            rules.add(rule);
-            ids.add(field(r.body, "id"));
-        }
+        createSmartGroups(spot, new Random(6003), groups, 10, rules, ids);
         System.out.printf(Locale.ROOT, "   %d smart groups created on the empty Spot%n", groups);
         Res imported = importFile(spot, csv, rows);
         long memberships = count(db, "select count(*) from group_membership where spot_id = '" + spot.id + "'");
@@ -612,6 +590,27 @@ public class SmartGroupBench {
 
     // ---------------------------------------------------------------------------------------------------------------
     // Spots and data
+
+    /**
+     * Creates {@code count} smart groups with random rules over tags t1..t{@code tagCount} through the API, adding
+     * each rule and group id to {@code rules} and {@code ids}; prints progress every 100 groups.
+     */
+    static void createSmartGroups(Spot spot, Random random, int count, int tagCount, List<Rule> rules,
+                                  List<String> ids) throws Exception {
+        long t = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            Rule rule = randomRule(random, spot, tagCount);
+            Res r = call("POST", "/v1/groups", spot.key, "{\"name\":\"Smart " + String.format("%04d", i + 1)
+                    + "\",\"kind\":\"smart\",\"rule\":" + rule.json + "}");
+            check(r, 201);
+            rules.add(rule);
+            ids.add(field(r.body, "id"));
+            if ((i + 1) % 100 == 0 || i + 1 == count) {
+                System.out.printf(Locale.ROOT, "   %,d smart groups created (%.1f s)%n", i + 1,
+                        (System.nanoTime() - t) / 1e9);
+            }
+        }
+    }
 
     /** A Spot with tags t1..tK (bulkCreate), plan (SingleSelect free/pro/team) and seats (Number), via the API. */
     static Spot spot(String name, int tagCount) throws Exception {
