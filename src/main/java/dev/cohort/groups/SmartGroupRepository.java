@@ -264,9 +264,6 @@ class SmartGroupRepository {
 
     /** Members entering and leaving a group in one evaluation. */
     record Diff(List<UUID> added, List<UUID> removed) {
-        boolean empty() {
-            return added.isEmpty() && removed.isEmpty();
-        }
     }
 
     /**
