@@ -21,9 +21,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -39,7 +46,7 @@ import tools.jackson.databind.JsonNode;
  * few members (one read of their facts, whatever the number of rules), set-based per group for many.
  */
 @Service
-public class SmartGroupService {
+public class SmartGroupService implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(SmartGroupService.class);
     static final int PREVIEW_LIMIT = 20;
     /** At most this many (member, rule) checks per batch of a member change: bounds the memberships held in memory. */
@@ -52,6 +59,12 @@ public class SmartGroupService {
     private final int batchMembers;
     /** Parsed rules by group, valid for one rule version; cleared per Spot when tags or properties change. */
     private final Map<UUID, CachedRule> cache = new ConcurrentHashMap<>();
+    /** Checks the rules of a large member change's next batch while the current one is written. */
+    private final ExecutorService checker = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "smart-rule-checks");
+        thread.setDaemon(true);
+        return thread;
+    });
     /** Member changes raised while one is being handled (a live invitation accepting a member) wait their turn. */
     private final ThreadLocal<Deque<MembersChanged>> pending = new ThreadLocal<>();
 
@@ -65,6 +78,11 @@ public class SmartGroupService {
         this.events = events;
         this.clock = clock;
         this.batchMembers = settings.integer("COHORT_SMART_BATCH_MEMBERS", 5000);
+    }
+
+    @Override
+    public void destroy() {
+        checker.shutdownNow();
     }
 
     /** Checks a rule against the Spot; a 400 naming each problem under {@code path} otherwise. */
@@ -293,31 +311,56 @@ public class SmartGroupService {
         int batch = Math.max(1, Math.min(batchMembers, BATCH_CHECKS / Math.max(1, rules.size())));
         Instant now = clock.instant();
         Progress progress = new Progress();
+        List<List<UUID>> batches = new ArrayList<>();
         for (int from = 0; from < members.size(); from += batch) {
-            reconcileBatch(spotId, rules, context, members.subList(from, Math.min(members.size(), from + batch)), now,
+            batches.add(members.subList(from, Math.min(members.size(), from + batch)));
+        }
+        if (batches.size() == 1) {
+            write(spotId, check(rules, read(spotId, rules, context, batches.get(0), progress), now, progress),
                     progress);
+        } else {
+            // Pipelined: the next batch's rules are checked (in memory, on a worker) while this one's memberships
+            // are written (in the database), so that the two cores work at once. The batches' members are disjoint,
+            // so reading one batch before writing the previous one reads the same facts and memberships.
+            Future<Changes> next = checker.submit(checkTask(rules, read(spotId, rules, context, batches.get(0),
+                    progress), now, progress));
+            for (int i = 0; i < batches.size(); i++) {
+                Changes changes = await(next);
+                next = i + 1 < batches.size() ? checker.submit(checkTask(rules,
+                        read(spotId, rules, context, batches.get(i + 1), progress), now, progress)) : null;
+                try {
+                    write(spotId, changes, progress);
+                } catch (RuntimeException e) {
+                    if (next != null) {
+                        next.cancel(true);
+                    }
+                    throw e;
+                }
+            }
         }
         if (members.size() > batch) {
             log.info("Spot {}: {} changed members checked against {} smart group rules in {} batches in {} ms "
-                            + "(locks {} ms, facts {} ms, rules {} ms, memberships written {} ms, events {} ms): "
+                            + "(locks {} ms, facts {} ms, rules {} ms alongside the writes, memberships written {} ms, "
+                            + "events {} ms): "
                             + "{} entered, {} left",
                     spotId, members.size(), rules.size(), (members.size() + batch - 1) / batch,
-                    millis(System.nanoTime() - progress.started), millis(progress.locks), millis(progress.facts),
-                    millis(progress.rules), millis(progress.writes), millis(progress.events), progress.entered,
-                    progress.left);
+                    millis(System.nanoTime() - progress.started), millis(progress.locks.sum()),
+                    millis(progress.facts.sum()), millis(progress.rules.sum()), millis(progress.writes.sum()),
+                    millis(progress.events.sum()), progress.entered.sum(), progress.left.sum());
         }
     }
 
     /** Where the time of a member change's batches went, and how many memberships it moved (for the log). */
     private static final class Progress {
         final long started = System.nanoTime();
-        long locks;
-        long facts;
-        long rules;
-        long writes;
-        long events;
-        long entered;
-        long left;
+        // Adders: the rule checks run on a worker thread while the caller writes.
+        final LongAdder locks = new LongAdder();
+        final LongAdder facts = new LongAdder();
+        final LongAdder rules = new LongAdder();
+        final LongAdder writes = new LongAdder();
+        final LongAdder events = new LongAdder();
+        final LongAdder entered = new LongAdder();
+        final LongAdder left = new LongAdder();
     }
 
     private static long millis(long nanos) {
@@ -330,38 +373,66 @@ public class SmartGroupService {
         return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
     }
 
-    private void reconcileBatch(UUID spotId, Map<UUID, Rule> rules, RuleContext context, List<UUID> members,
-                                Instant now, Progress progress) {
+    /** What the rules read of one batch of members, and where they stand now. */
+    private record Inputs(List<MemberFacts> facts, Map<UUID, Set<UUID>> current,
+                          Map<UUID, Map<UUID, String>> exceptions) {
+    }
+
+    /** The memberships one batch of members gains and loses, each list in (group, member) order. */
+    private record Changes(List<GroupRepository.Membership> enter, List<GroupRepository.Membership> leave) {
+    }
+
+    /** Locks the batch's members (in id order) and reads their facts, memberships and exceptions. */
+    private Inputs read(UUID spotId, Map<UUID, Rule> rules, RuleContext context, List<UUID> members,
+                        Progress progress) {
         long t0 = System.nanoTime();
         smart.lockMembers(spotId, members);
         long locked = System.nanoTime();
-        progress.locks += locked - t0;
-        List<MemberFacts> facts = smart.facts(spotId, members, context);
-        Map<UUID, Set<UUID>> current = smart.memberships(spotId, rules.keySet(), members);
-        Map<UUID, Map<UUID, String>> exceptions = smart.exceptions(spotId, members);
-        long t1 = System.nanoTime();
-        progress.facts += t1 - locked;
+        Inputs inputs = new Inputs(smart.facts(spotId, members, context),
+                smart.memberships(spotId, rules.keySet(), members), smart.exceptions(spotId, members));
+        progress.locks.add(locked - t0);
+        progress.facts.add(System.nanoTime() - locked);
+        return inputs;
+    }
+
+    private Callable<Changes> checkTask(Map<UUID, Rule> rules, Inputs inputs, Instant now, Progress progress) {
+        return () -> check(rules, inputs, now, progress);
+    }
+
+    /** Every rule checked against every member of the batch, in memory: no database work. */
+    private static Changes check(Map<UUID, Rule> rules, Inputs inputs, Instant now, Progress progress) {
+        long t0 = System.nanoTime();
         List<GroupRepository.Membership> enter = new ArrayList<>();
         List<GroupRepository.Membership> leave = new ArrayList<>();
-        for (Map.Entry<UUID, Rule> entry : rules.entrySet()) {
-            UUID groupId = entry.getKey();
-            Set<UUID> in = current.getOrDefault(groupId, Set.of());
-            Map<UUID, String> listed = exceptions.getOrDefault(groupId, Map.of());
+        List<MemberFacts> facts = new ArrayList<>(inputs.facts());
+        facts.sort((a, b) -> unsigned(a.id(), b.id()));
+        List<UUID> groupIds = new ArrayList<>(rules.keySet());
+        groupIds.sort(SmartGroupService::unsigned);
+        for (UUID groupId : groupIds) {
+            Rule rule = rules.get(groupId);
+            Set<UUID> in = inputs.current().getOrDefault(groupId, Set.of());
+            Map<UUID, String> listed = inputs.exceptions().getOrDefault(groupId, Map.of());
             for (MemberFacts member : facts) {
                 String exception = listed.get(member.id());
                 boolean wanted = "include".equals(exception)
-                        || (!"exclude".equals(exception) && RuleMatcher.matches(entry.getValue(), member, now));
+                        || (!"exclude".equals(exception) && RuleMatcher.matches(rule, member, now));
                 if (wanted != in.contains(member.id())) {
                     (wanted ? enter : leave).add(new GroupRepository.Membership(groupId, member.id()));
                 }
             }
         }
-        long t2 = System.nanoTime();
-        progress.rules += t2 - t1;
+        progress.rules.add(System.nanoTime() - t0);
+        return new Changes(enter, leave);
+    }
+
+    /** Writes one batch's changes (every group that changes locked shared, in id order) and publishes them. */
+    private void write(UUID spotId, Changes changes, Progress progress) {
+        long t0 = System.nanoTime();
+        List<GroupRepository.Membership> enter = new ArrayList<>(changes.enter());
+        List<GroupRepository.Membership> leave = new ArrayList<>(changes.leave());
         if (enter.isEmpty() && leave.isEmpty()) {
             return;
         }
-        // Every group that changes is locked (shared, in id order) and written in one statement per direction.
         Set<UUID> changed = new HashSet<>();
         enter.forEach(m -> changed.add(m.groupId()));
         leave.forEach(m -> changed.add(m.groupId()));
@@ -369,23 +440,33 @@ public class SmartGroupService {
         enter.removeIf(m -> !live.contains(m.groupId()));
         leave.removeIf(m -> !live.contains(m.groupId()));
         if (!enter.isEmpty()) {
-            enter.sort((a, b) -> {
-                int group = unsigned(a.groupId(), b.groupId());
-                return group != 0 ? group : unsigned(a.memberId(), b.memberId());
-            });
             groups.addPairs(spotId, enter);
         }
         Map<UUID, List<UUID>> added = byGroup(enter);
         Map<UUID, List<UUID>> removed = byGroup(leave.isEmpty() ? List.of() : groups.removePairs(spotId, leave));
-        long t3 = System.nanoTime();
-        progress.writes += t3 - t2;
+        long t1 = System.nanoTime();
+        progress.writes.add(t1 - t0);
         for (UUID groupId : new java.util.TreeSet<>(live)) {
             publish(spotId, groupId, new SmartGroupRepository.Diff(added.getOrDefault(groupId, List.of()),
                     removed.getOrDefault(groupId, List.of())));
         }
-        progress.events += System.nanoTime() - t3;
-        progress.entered += enter.size();
-        progress.left += removed.values().stream().mapToLong(List::size).sum();
+        progress.events.add(System.nanoTime() - t1);
+        progress.entered.add(enter.size());
+        progress.left.add(removed.values().stream().mapToLong(List::size).sum());
+    }
+
+    private static <T> T await(Future<T> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while checking smart group rules", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("Checking smart group rules failed", e.getCause());
+        }
     }
 
     private static Map<UUID, List<UUID>> byGroup(List<GroupRepository.Membership> memberships) {
