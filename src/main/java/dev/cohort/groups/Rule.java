@@ -1,8 +1,11 @@
 package dev.cohort.groups;
 
+import dev.cohort.web.Ids;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 
 /**
  * A smart group's rule, parsed and checked ({@link RuleParser}): {@code all}, {@code any}, {@code not} nodes over
@@ -26,9 +29,25 @@ sealed interface Rule {
      * Booleans, and BigDecimals (numbers, and Date properties in Unix seconds). {@code key} and {@code type} are
      * the custom property's slug and type.
      */
-    record Condition(String field, String op, String key, String type, List<Object> values) implements Rule {
+    record Condition(String field, String op, String key, String type, List<Object> values, List<TagRef> tagRefs)
+            implements Rule {
+        Condition(String field, String op, String key, String type, List<Object> values) {
+            this(field, op, key, type, values, "tags".equals(field) ? TagRef.of(values) : List.of());
+        }
+
         Object value() {
             return values.get(0);
+        }
+    }
+
+    /**
+     * A tag reference of a {@code tags} condition, read once when the rule is parsed rather than at every member
+     * checked: the id it may be, and the lower-cased name it may be.
+     */
+    record TagRef(UUID id, String lowerName) {
+        static List<TagRef> of(List<Object> refs) {
+            return refs.stream().map(ref -> new TagRef(Ids.parse((String) ref),
+                    ((String) ref).toLowerCase(Locale.ROOT))).toList();
         }
     }
 

@@ -1,11 +1,9 @@
 package dev.cohort.groups;
 
-import dev.cohort.web.Ids;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
-import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -17,11 +15,22 @@ final class RuleMatcher {
     }
 
     static boolean matches(Rule rule, MemberFacts member, Instant now) {
+        // Loops rather than streams: a large member change checks millions of (member, rule) pairs.
         if (rule instanceof Rule.All all) {
-            return all.rules().stream().allMatch(r -> matches(r, member, now));
+            for (Rule r : all.rules()) {
+                if (!matches(r, member, now)) {
+                    return false;
+                }
+            }
+            return true;
         }
         if (rule instanceof Rule.Any any) {
-            return any.rules().stream().anyMatch(r -> matches(r, member, now));
+            for (Rule r : any.rules()) {
+                if (matches(r, member, now)) {
+                    return true;
+                }
+            }
+            return false;
         }
         if (rule instanceof Rule.Not not) {
             return !matches(not.rule(), member, now);
@@ -50,16 +59,24 @@ final class RuleMatcher {
     }
 
     private static boolean tags(Rule.Condition c, MemberFacts m) {
-        return switch (c.op()) {
-            case "hasAll" -> c.values().stream().allMatch(ref -> hasTag(m, (String) ref));
-            case "hasAny" -> c.values().stream().anyMatch(ref -> hasTag(m, (String) ref));
-            default -> c.values().stream().noneMatch(ref -> hasTag(m, (String) ref));
-        };
+        String op = c.op();
+        for (Rule.TagRef ref : c.tagRefs()) {
+            boolean has = hasTag(m, ref);
+            if (op.equals("hasAll") && !has) {
+                return false;
+            }
+            if (op.equals("hasAny") && has) {
+                return true;
+            }
+            if (op.equals("hasNone") && has) {
+                return false;
+            }
+        }
+        return !op.equals("hasAny");
     }
 
-    private static boolean hasTag(MemberFacts m, String ref) {
-        UUID id = Ids.parse(ref);
-        return (id != null && m.tags().containsKey(id)) || m.tags().containsValue(ref.toLowerCase(Locale.ROOT));
+    private static boolean hasTag(MemberFacts m, Rule.TagRef ref) {
+        return (ref.id() != null && m.tags().containsKey(ref.id())) || m.tags().containsValue(ref.lowerName());
     }
 
     private static boolean email(Rule.Condition c, String email) {
