@@ -285,12 +285,12 @@ public class SmartGroupService implements DisposableBean {
         smart.lockSpot(spotId, false);
         Map<UUID, Integer> candidates = smart.candidates(spotId, event.fields(), null);
         if (!candidates.isEmpty()) {
-            reconcileMembers(spotId, candidates, event.memberIds());
+            reconcileMembers(spotId, candidates, event.memberIds(), event.fresh());
         }
     }
 
     private void reconcileMembers(UUID spotId, Collection<UUID> groupIds, Collection<UUID> memberIds) {
-        reconcileMembers(spotId, smart.candidates(spotId, null, groupIds), memberIds);
+        reconcileMembers(spotId, smart.candidates(spotId, null, groupIds), memberIds, false);
     }
 
     /**
@@ -299,7 +299,8 @@ public class SmartGroupService implements DisposableBean {
      * many rules), each batch's facts read in one query, every rule checked in memory, and the memberships of all
      * the groups that change written in one statement per direction.
      */
-    private void reconcileMembers(UUID spotId, Map<UUID, Integer> candidates, Collection<UUID> memberIds) {
+    private void reconcileMembers(UUID spotId, Map<UUID, Integer> candidates, Collection<UUID> memberIds,
+                                  boolean fresh) {
         if (candidates.isEmpty() || memberIds.isEmpty()) {
             return;
         }
@@ -316,18 +317,18 @@ public class SmartGroupService implements DisposableBean {
             batches.add(members.subList(from, Math.min(members.size(), from + batch)));
         }
         if (batches.size() == 1) {
-            write(spotId, check(rules, read(spotId, rules, context, batches.get(0), progress), now, progress),
+            write(spotId, check(rules, read(spotId, rules, context, batches.get(0), fresh, progress), now, progress),
                     progress);
         } else {
             // Pipelined: the next batch's rules are checked (in memory, on a worker) while this one's memberships
             // are written (in the database), so that the two cores work at once. The batches' members are disjoint,
             // so reading one batch before writing the previous one reads the same facts and memberships.
             Future<Changes> next = checker.submit(checkTask(rules, read(spotId, rules, context, batches.get(0),
-                    progress), now, progress));
+                    fresh, progress), now, progress));
             for (int i = 0; i < batches.size(); i++) {
                 Changes changes = await(next);
                 next = i + 1 < batches.size() ? checker.submit(checkTask(rules,
-                        read(spotId, rules, context, batches.get(i + 1), progress), now, progress)) : null;
+                        read(spotId, rules, context, batches.get(i + 1), fresh, progress), now, progress)) : null;
                 try {
                     write(spotId, changes, progress);
                 } catch (RuntimeException e) {
@@ -382,14 +383,21 @@ public class SmartGroupService implements DisposableBean {
     private record Changes(List<GroupRepository.Membership> enter, List<GroupRepository.Membership> leave) {
     }
 
-    /** Locks the batch's members (in id order) and reads their facts, memberships and exceptions. */
-    private Inputs read(UUID spotId, Map<UUID, Rule> rules, RuleContext context, List<UUID> members,
+    /**
+     * Locks the batch's members (in id order) and reads their facts, memberships and exceptions; members created by
+     * this transaction ({@code fresh}) are neither locked (nobody else sees them) nor looked up in groups and
+     * exceptions (they are in none).
+     */
+    private Inputs read(UUID spotId, Map<UUID, Rule> rules, RuleContext context, List<UUID> members, boolean fresh,
                         Progress progress) {
         long t0 = System.nanoTime();
-        smart.lockMembers(spotId, members);
+        if (!fresh) {
+            smart.lockMembers(spotId, members);
+        }
         long locked = System.nanoTime();
-        Inputs inputs = new Inputs(smart.facts(spotId, members, context),
-                smart.memberships(spotId, rules.keySet(), members), smart.exceptions(spotId, members));
+        Inputs inputs = fresh ? new Inputs(smart.facts(spotId, members, context), Map.of(), Map.of())
+                : new Inputs(smart.facts(spotId, members, context), smart.memberships(spotId, rules.keySet(), members),
+                        smart.exceptions(spotId, members));
         progress.locks.add(locked - t0);
         progress.facts.add(System.nanoTime() - locked);
         return inputs;

@@ -70,7 +70,9 @@ class ImportRepository {
         try {
             Counts counts = statements(spotId);
             events.publishEvent(MembersChanged.created(spotId,
-                    jdbc.sql("select id from import_row").query(UUID.class).list()));
+                    jdbc.sql("select id from import_row where not existing").query(UUID.class).list()));
+            events.publishEvent(MembersChanged.rewritten(spotId,
+                    jdbc.sql("select id from import_row where existing").query(UUID.class).list()));
             return counts;
         } catch (DuplicateKeyException e) {
             throw new ConflictException("email", "A member with an email of the file was created during the import; "

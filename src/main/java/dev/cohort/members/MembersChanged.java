@@ -14,11 +14,28 @@ import java.util.UUID;
  * @param fields    the rule fields that changed ("role", "tags", "customProperty:plan", ...); null when any may have
  *                  (a member created or imported)
  */
-public record MembersChanged(UUID spotId, List<UUID> memberIds, Set<String> fields) {
+public record MembersChanged(UUID spotId, List<UUID> memberIds, Set<String> fields, boolean fresh) {
 
-    /** New members: every rule concerns them. */
+    /**
+     * @param fresh whether every member named was created by the publishing transaction: no other transaction can
+     *              see them yet and they are in no group, so smart groups neither lock them nor read their
+     *              memberships
+     */
+    public MembersChanged {
+    }
+
+    public MembersChanged(UUID spotId, List<UUID> memberIds, Set<String> fields) {
+        this(spotId, memberIds, fields, false);
+    }
+
+    /** New members, created by the publishing transaction: every rule concerns them. */
     public static MembersChanged created(UUID spotId, Collection<UUID> memberIds) {
-        return new MembersChanged(spotId, List.copyOf(memberIds), null);
+        return new MembersChanged(spotId, List.copyOf(memberIds), null, true);
+    }
+
+    /** Existing members any of whose fields may have changed (an import's updated rows): every rule concerns them. */
+    public static MembersChanged rewritten(UUID spotId, Collection<UUID> memberIds) {
+        return new MembersChanged(spotId, List.copyOf(memberIds), null, false);
     }
 
     public static MembersChanged of(UUID spotId, Collection<UUID> memberIds, String... fields) {
