@@ -1,19 +1,22 @@
 package dev.cohort.groups;
 
-import static java.util.concurrent.TimeUnit.SECONDS;
+import static dev.cohort.support.Sessions.assertKeyViolation;
+import static dev.cohort.support.Sessions.awaitLockWait;
+import static dev.cohort.support.Sessions.backendPid;
+import static dev.cohort.support.Sessions.execute;
+import static dev.cohort.support.Sessions.failure;
+import static dev.cohort.support.Sessions.transaction;
+import static dev.cohort.support.Sessions.update;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.cohort.support.Api;
 import dev.cohort.support.ApiTest;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -28,7 +31,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  * service's own SQL (or a migration that loses a trigger) would leave them.
  */
 class MembershipKeysApiTest extends ApiTest {
-    private static final String FOREIGN_KEY_VIOLATION = "23503";
     private static final String MISSING_MEMBER = "a group membership names a member that does not exist";
     private static final String MISSING_GROUP = "a group membership names a group that does not exist";
     private static final String MEMBER_STILL_NAMED = "a deleted member is still named by a group membership";
@@ -106,9 +108,9 @@ class MembershipKeysApiTest extends ApiTest {
                 + "(?, ?, ?)";
 
         // The bad row in the middle: a per-row check of only the first or the last row would miss it.
-        assertKeyViolation(catchThrowable(() -> update(threeRows, spotId, group, ada, spotId, group,
+        assertKeyViolation(catchThrowable(() -> update(dataSource, threeRows, spotId, group, ada, spotId, group,
                 UUID.randomUUID(), spotId, group, grace)), MISSING_MEMBER);
-        assertKeyViolation(catchThrowable(() -> update(threeRows, spotId, group, ada, spotId, UUID.randomUUID(),
+        assertKeyViolation(catchThrowable(() -> update(dataSource, threeRows, spotId, group, ada, spotId, UUID.randomUUID(),
                 grace, spotId, group, grace)), MISSING_GROUP);
         assertThat(memberships("group_id", group)).isZero();
     }
@@ -121,9 +123,9 @@ class MembershipKeysApiTest extends ApiTest {
         UUID group = UUID.fromString(spot.group("Keyed"));
         insertMembership(spot, group, member);
 
-        assertKeyViolation(catchThrowable(() -> update("update group_membership set member_id = ? where group_id = ?",
+        assertKeyViolation(catchThrowable(() -> update(dataSource, "update group_membership set member_id = ? where group_id = ?",
                 UUID.randomUUID(), group)), MISSING_MEMBER);
-        assertKeyViolation(catchThrowable(() -> update("update group_membership set group_id = ? where member_id = ?",
+        assertKeyViolation(catchThrowable(() -> update(dataSource, "update group_membership set group_id = ? where member_id = ?",
                 UUID.randomUUID(), member)), MISSING_GROUP);
         assertThat(jdbc.sql("select count(*) from group_membership where group_id = :g and member_id = :m")
                 .param("g", group).param("m", member).query(Long.class).single()).isEqualTo(1);
@@ -138,10 +140,10 @@ class MembershipKeysApiTest extends ApiTest {
         UUID group = UUID.fromString(spot.group("Keyed"));
         insertMembership(spot, group, ada);
 
-        assertKeyViolation(catchThrowable(() -> update("delete from member where spot_id = ? and id = ?", spotId,
+        assertKeyViolation(catchThrowable(() -> update(dataSource, "delete from member where spot_id = ? and id = ?", spotId,
                 ada)), MEMBER_STILL_NAMED);
         // One statement deleting a member without memberships and one with: neither goes.
-        assertKeyViolation(catchThrowable(() -> update("delete from member where spot_id = ? and id in (?, ?)",
+        assertKeyViolation(catchThrowable(() -> update(dataSource, "delete from member where spot_id = ? and id in (?, ?)",
                 spotId, grace, ada)), MEMBER_STILL_NAMED);
         assertThat(jdbc.sql("select count(*) from member where id in (:a, :g)").param("a", ada).param("g", grace)
                 .query(Long.class).single()).isEqualTo(2);
@@ -149,8 +151,8 @@ class MembershipKeysApiTest extends ApiTest {
 
         // The normal order (GroupService removes memberships before the member goes) passes the check; it also
         // shows that nothing but the membership held the member.
-        update("delete from group_membership where spot_id = ? and member_id = ?", spotId, ada);
-        assertThat(update("delete from member where spot_id = ? and id in (?, ?)", spotId, ada, grace))
+        update(dataSource, "delete from group_membership where spot_id = ? and member_id = ?", spotId, ada);
+        assertThat(update(dataSource, "delete from member where spot_id = ? and id in (?, ?)", spotId, ada, grace))
                 .isEqualTo(2);
     }
 
@@ -162,14 +164,14 @@ class MembershipKeysApiTest extends ApiTest {
         UUID group = UUID.fromString(spot.group("Keyed"));
         insertMembership(spot, group, member);
 
-        assertKeyViolation(catchThrowable(() -> update("delete from member_group where spot_id = ? and id = ?",
+        assertKeyViolation(catchThrowable(() -> update(dataSource, "delete from member_group where spot_id = ? and id = ?",
                 spotId, group)), GROUP_STILL_NAMED);
         assertThat(jdbc.sql("select count(*) from member_group where id = :g").param("g", group)
                 .query(Long.class).single()).isEqualTo(1);
         assertThat(memberships("group_id", group)).isEqualTo(1);
 
-        update("delete from group_membership where spot_id = ? and group_id = ?", spotId, group);
-        assertThat(update("delete from member_group where spot_id = ? and id = ?", spotId, group)).isEqualTo(1);
+        update(dataSource, "delete from group_membership where spot_id = ? and group_id = ?", spotId, group);
+        assertThat(update(dataSource, "delete from member_group where spot_id = ? and id = ?", spotId, group)).isEqualTo(1);
     }
 
     @Test
@@ -181,7 +183,7 @@ class MembershipKeysApiTest extends ApiTest {
         ExecutorService thread = Executors.newSingleThreadExecutor();
         // The connection that will wait is declared first so that it is closed last, after the other one's
         // rollback (on a failure) has let its statement finish.
-        try (Connection deleting = transaction(); Connection adding = transaction()) {
+        try (Connection deleting = transaction(dataSource); Connection adding = transaction(dataSource)) {
             execute(adding, "insert into group_membership (spot_id, group_id, member_id) values (?, ?, ?)", spotId,
                     group, member);
 
@@ -193,7 +195,7 @@ class MembershipKeysApiTest extends ApiTest {
             int deletingPid = backendPid(deleting);
             Future<Integer> deletion = thread.submit(() -> execute(deleting,
                     "delete from member where spot_id = ? and id = ?", spotId, member));
-            awaitLockWait(deletingPid, deletion);
+            awaitLockWait(jdbc, deletingPid, deletion);
 
             adding.commit();
             assertKeyViolation(failure(deletion), MEMBER_STILL_NAMED);
@@ -214,7 +216,7 @@ class MembershipKeysApiTest extends ApiTest {
         UUID group = UUID.fromString(spot.group("Raced"));
         ExecutorService thread = Executors.newSingleThreadExecutor();
         // As above, the connection that will wait is declared first, to be closed last.
-        try (Connection adding = transaction(); Connection deleting = transaction()) {
+        try (Connection adding = transaction(dataSource); Connection deleting = transaction(dataSource)) {
             assertThat(execute(deleting, "delete from member where spot_id = ? and id = ?", spotId, member))
                     .isEqualTo(1);
 
@@ -224,7 +226,7 @@ class MembershipKeysApiTest extends ApiTest {
             Future<Integer> addition = thread.submit(() -> execute(adding,
                     "insert into group_membership (spot_id, group_id, member_id) values (?, ?, ?)", spotId, group,
                     member));
-            awaitLockWait(addingPid, addition);
+            awaitLockWait(jdbc, addingPid, addition);
 
             deleting.commit();
             assertKeyViolation(failure(addition), MISSING_MEMBER);
@@ -244,7 +246,7 @@ class MembershipKeysApiTest extends ApiTest {
         UUID ada = UUID.fromString(spot.member("ada@example.com"));
         UUID grace = UUID.fromString(spot.member("grace@example.com"));
         UUID group = UUID.fromString(spot.group("Shared"));
-        try (Connection first = transaction(); Connection second = transaction()) {
+        try (Connection first = transaction(dataSource); Connection second = transaction(dataSource)) {
             execute(first, "insert into group_membership (spot_id, group_id, member_id) values (?, ?, ?)", spotId,
                     group, ada);
             // The Spot's lock is shared between adders: were it exclusive, this would time out (55P03).
@@ -277,83 +279,14 @@ class MembershipKeysApiTest extends ApiTest {
         assertThat(memberships("member_id", UUID.fromString(grace))).isEqualTo(1);
     }
 
-    /** Asserts that {@code thrown} is the key checks' foreign key violation with this message. */
-    private static void assertKeyViolation(Throwable thrown, String message) {
-        assertThat(thrown).as("the statement fails with \"%s\"", message).isInstanceOf(SQLException.class);
-        assertThat(((SQLException) thrown).getSQLState()).isEqualTo(FOREIGN_KEY_VIOLATION);
-        // The message tells the trigger's check from any other foreign key of the tables.
-        assertThat(thrown.getMessage()).contains(message);
-    }
-
-    /** What the statement running in {@code call} failed with (null when it succeeded); waits up to 30 s. */
-    private static Throwable failure(Future<?> call) throws Exception {
-        try {
-            call.get(30, SECONDS);
-            return null;
-        } catch (ExecutionException e) {
-            return e.getCause();
-        }
-    }
-
-    /**
-     * Waits until the backend {@code pid} waits for a lock: its statement blocks on the other transaction, rather
-     * than being slow. Fails when the statement ends first or nothing happens within 10 s.
-     */
-    private void awaitLockWait(int pid, Future<?> statement) throws Exception {
-        long deadline = System.nanoTime() + SECONDS.toNanos(10);
-        while (!jdbc.sql("select coalesce(wait_event_type, '') from pg_stat_activity where pid = :pid")
-                .param("pid", pid).query(String.class).single().equals("Lock")) {
-            if (statement.isDone()) {
-                Throwable thrown = failure(statement);
-                throw new AssertionError("The statement did not wait for the concurrent transaction; it ended "
-                        + (thrown == null ? "without an error" : "with " + thrown));
-            }
-            assertThat(System.nanoTime()).as("the statement waits for a lock within 10 s").isLessThan(deadline);
-            Thread.sleep(10);
-        }
-        assertThat(statement.isDone()).isFalse();
-    }
-
     private long memberships(String column, UUID id) {
         return jdbc.sql("select count(*) from group_membership where " + column + " = :id").param("id", id)
                 .query(Long.class).single();
     }
 
     private int insertMembership(Api.SpotClient spot, UUID group, UUID member) throws SQLException {
-        return update("insert into group_membership (spot_id, group_id, member_id) values (?, ?, ?)",
+        return update(dataSource, "insert into group_membership (spot_id, group_id, member_id) values (?, ?, ?)",
                 UUID.fromString(spot.spotId), group, member);
     }
 
-    /** Runs one statement in its own transaction (auto-commit). */
-    private int update(String sql, Object... params) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            return execute(connection, sql, params);
-        }
-    }
-
-    /** A connection with auto-commit off; closing it uncommitted rolls back (the pool does). */
-    private Connection transaction() throws SQLException {
-        Connection connection = dataSource.getConnection();
-        connection.setAutoCommit(false);
-        // A lost wake-up fails the test instead of hanging it.
-        execute(connection, "set local lock_timeout = '30s'");
-        return connection;
-    }
-
-    private static int execute(Connection connection, String sql, Object... params) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                statement.setObject(i + 1, params[i]);
-            }
-            return statement.executeUpdate();
-        }
-    }
-
-    private static int backendPid(Connection connection) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("select pg_backend_pid()");
-             ResultSet result = statement.executeQuery()) {
-            result.next();
-            return result.getInt(1);
-        }
-    }
 }
