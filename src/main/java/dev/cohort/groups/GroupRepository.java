@@ -208,6 +208,11 @@ class GroupRepository {
                     .update();
             return;
         }
+        // The key checks' trigger reads the rows back from a store kept in memory up to work_mem: 64 MB holds an
+        // import batch's rows (some 180,000) where the default 4 MB sends them to a temporary file and back.
+        String workMem = jdbc.sql("select current_setting('work_mem')").query(String.class).single();
+        jdbc.sql("select set_config('work_mem', case when pg_size_bytes(:before) < pg_size_bytes('64MB') "
+                + "then '64MB' else :before end, true)").param("before", workMem).query(String.class).single();
         try {
             Copy.in(dataSource, "copy group_membership (spot_id, group_id, member_id) from stdin (format binary)",
                     copy -> writePairs(copy, spotId, pairs));
@@ -217,6 +222,7 @@ class GroupRepository {
             throw translated != null ? translated
                     : new UncategorizedSQLException("COPY into group_membership", null, e);
         }
+        jdbc.sql("select set_config('work_mem', :before, true)").param("before", workMem).query(String.class).single();
         Map<UUID, Long> counts = new TreeMap<>();
         pairs.forEach(pair -> counts.merge(pair.groupId(), 1L, Long::sum));
         jdbc.sql("insert into group_member_count (spot_id, group_id, delta) "

@@ -74,6 +74,29 @@ class MembershipKeysApiTest extends ApiTest {
     }
 
     @Test
+    void one_statement_adding_memberships_in_two_spots_is_checked_in_each() throws Exception {
+        // The checks take a shortcut for the usual statement, which names one Spot; this one names two.
+        Api.SpotClient first = newSpot();
+        Api.SpotClient second = newSpot();
+        UUID ada = UUID.fromString(first.member("ada@example.com"));
+        UUID founders = UUID.fromString(first.group("Founders"));
+        UUID grace = UUID.fromString(second.member("grace@example.com"));
+        UUID makers = UUID.fromString(second.group("Makers"));
+        String twoRows = "insert into group_membership (spot_id, group_id, member_id) values (?, ?, ?), (?, ?, ?)";
+        UUID firstId = UUID.fromString(first.spotId);
+        UUID secondId = UUID.fromString(second.spotId);
+
+        assertKeyViolation(catchThrowable(() -> update(dataSource, twoRows, firstId, founders, ada, secondId, makers,
+                ada)), MISSING_MEMBER);
+        assertKeyViolation(catchThrowable(() -> update(dataSource, twoRows, firstId, founders, ada, secondId,
+                founders, grace)), MISSING_GROUP);
+        assertThat(memberships("member_id", ada) + memberships("member_id", grace)).isZero();
+
+        assertThat(update(dataSource, twoRows, firstId, founders, ada, secondId, makers, grace)).isEqualTo(2);
+        assertThat(memberships("member_id", ada) + memberships("member_id", grace)).isEqualTo(2);
+    }
+
+    @Test
     void memberships_written_with_copy_are_checked_too() throws Exception {
         // Smart groups write large batches of memberships with COPY: the same check applies to them.
         Api.SpotClient spot = newSpot();
