@@ -497,25 +497,6 @@ public class SmartGroupBench {
         String cross = crossCheck(db, spot, ids, rules, 5, "import");
         String sizes = sizes(db, spot);
 
-        // The floor: the same memberships written by one bare INSERT ... SELECT (foreign keys and indexes included),
-        // in a transaction rolled back.
-        double bare;
-        db.setAutoCommit(false);
-        try (Statement st = db.createStatement()) {
-            st.execute("create temporary table bench_pairs on commit drop as select group_id, member_id "
-                    + "from group_membership where spot_id = '" + spot.id + "'");
-            st.execute("delete from group_membership where spot_id = '" + spot.id + "'");
-            long b = System.nanoTime();
-            st.execute("insert into group_membership (spot_id, group_id, member_id) select '" + spot.id + "', "
-                    + "group_id, member_id from bench_pairs order by group_id, member_id");
-            bare = (System.nanoTime() - b) / 1e9;
-        } finally {
-            db.rollback();
-            db.setAutoCommit(true);
-        }
-        System.out.printf(Locale.ROOT, "   bare INSERT ... SELECT of the %,d memberships: %.1f s (rolled back)%n",
-                memberships, bare);
-
         double s = imported.ms / 1000;
         rows(String.format(Locale.ROOT, "Import %,d members (`POST /v1/spotMembers~import`, %,d bytes of CSV: email, "
                 + "names, status, tags, plan, seats) into a Spot with %d smart groups, including all memberships "
@@ -523,9 +504,6 @@ public class SmartGroupBench {
             String.format(Locale.ROOT, "%.1f s (%.0f rows/s)", s, rows / s), s < 30 ? "met" : "missed");
         rows("baseline: the same file into a Spot without smart groups",
             String.format(Locale.ROOT, "%.1f s (%.0f rows/s)", baseline.ms / 1000, rows / (baseline.ms / 1000)), "—");
-        rows(String.format(Locale.ROOT, "bare SQL: the same %,d memberships written by one `INSERT ... SELECT` "
-                + "(foreign keys and indexes included; rolled back)", memberships),
-            String.format(Locale.ROOT, "%.1f s", bare), "—");
         rows(String.format(Locale.ROOT, "after the import, every group's stored membership = the rule evaluated by "
                 + "the harness's own SQL (%d groups); %s", groups, cross),
             bad == 0 ? "equal" : bad + " differ", bad == 0 ? "ok" : "wrong");
