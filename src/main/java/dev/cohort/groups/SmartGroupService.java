@@ -41,9 +41,9 @@ import tools.jackson.databind.JsonNode;
  * Smart groups: membership decided by a rule and stored like any other, kept current as members and rules change.
  * Members entering or leaving publish the same events as manual changes, so access follows (rules 6-12).
  *
- * <p>A rule created or changed is evaluated over the whole Spot in one SQL statement that applies only the
- * difference. A member change re-checks only the smart groups whose rules read a changed field: in memory for a
- * few members (one read of their facts, whatever the number of rules), set-based per group for many.
+ * <p>A rule created or changed is evaluated over the whole Spot by set-based SQL that applies only the difference.
+ * A member change re-checks only the smart groups whose rules read a changed field, in memory: batch by batch, one
+ * read of the batch's facts whatever the number of rules, the next batch checked while this one is written.
  */
 @Service
 public class SmartGroupService implements DisposableBean {
