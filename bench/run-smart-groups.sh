@@ -8,8 +8,8 @@
 #   import    100,000 members (CSV) into a Spot with 100 smart groups, memberships included  target < 30 s
 # Every stored membership measured is checked against the harness's own SQL translation of the rules.
 #
-#   bench/run-smart-groups.sh                 # full run (19 min on 2 cores, most of it the service creating
-#                                             # the 1,000 groups and importing; about 10 min once targets are met)
+#   bench/run-smart-groups.sh                 # full run (about 7 min on 2 cores; the tag scenario creating
+#                                             # its 1,000 groups and checking them takes a third of it)
 #   bench/run-smart-groups.sh --small         # smoke run (50,000 / 2,000 members, 5,000 rows); does not write
 #   bench/run-smart-groups.sh --scenarios tag,import --members 200000 --runs 3 --requests 300
 #   bench/run-smart-groups.sh --cap 120       # give each evaluate call 120 s (default 60) before cancelling it
