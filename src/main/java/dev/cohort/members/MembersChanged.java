@@ -13,16 +13,11 @@ import java.util.UUID;
  *                  custom property or role deleted)
  * @param fields    the rule fields that changed ("role", "tags", "customProperty:plan", ...); null when any may have
  *                  (a member created or imported)
+ * @param fresh     whether every member named was created by the publishing transaction: no other transaction can
+ *                  see them yet and they are in no group, so smart groups neither lock them nor read their
+ *                  memberships
  */
 public record MembersChanged(UUID spotId, List<UUID> memberIds, Set<String> fields, boolean fresh) {
-
-    /**
-     * @param fresh whether every member named was created by the publishing transaction: no other transaction can
-     *              see them yet and they are in no group, so smart groups neither lock them nor read their
-     *              memberships
-     */
-    public MembersChanged {
-    }
 
     public MembersChanged(UUID spotId, List<UUID> memberIds, Set<String> fields) {
         this(spotId, memberIds, fields, false);
