@@ -20,8 +20,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -305,7 +305,9 @@ public class SmartGroupService implements DisposableBean {
             return;
         }
         RuleContext context = smart.context(spotId);
-        Map<UUID, Rule> rules = rules(spotId, candidates, context);
+        // In the database's order of group ids, so that each batch's pairs come out in index order.
+        Map<UUID, Rule> rules = new TreeMap<>(SmartGroupService::unsigned);
+        rules.putAll(rules(spotId, candidates, context));
         // In the database's order of ids, so that the member rows of successive batches are locked in one order.
         List<UUID> members = new ArrayList<>(new LinkedHashSet<>(memberIds));
         members.sort(SmartGroupService::unsigned);
@@ -316,27 +318,26 @@ public class SmartGroupService implements DisposableBean {
         for (int from = 0; from < members.size(); from += batch) {
             batches.add(members.subList(from, Math.min(members.size(), from + batch)));
         }
-        if (batches.size() == 1) {
-            write(spotId, check(rules, read(spotId, rules, context, batches.get(0), fresh, progress), now, progress),
-                    progress);
-        } else {
-            // Pipelined: the next batch's rules are checked (in memory, on a worker) while this one's memberships
-            // are written (in the database), so that the two cores work at once. The batches' members are disjoint,
-            // so reading one batch before writing the previous one reads the same facts and memberships.
-            Future<Changes> next = checker.submit(checkTask(rules, read(spotId, rules, context, batches.get(0),
-                    fresh, progress), now, progress));
-            for (int i = 0; i < batches.size(); i++) {
-                Changes changes = await(next);
-                next = i + 1 < batches.size() ? checker.submit(checkTask(rules,
-                        read(spotId, rules, context, batches.get(i + 1), fresh, progress), now, progress)) : null;
-                try {
-                    write(spotId, changes, progress);
-                } catch (RuntimeException e) {
-                    if (next != null) {
-                        next.cancel(true);
-                    }
-                    throw e;
+        // Pipelined: the next batch's rules are checked (in memory, on a worker) while this one's memberships are
+        // written (in the database), so that the two cores work at once. The batches' members are disjoint, so
+        // reading one batch before writing the previous one reads the same facts and memberships.
+        Changes changes = check(rules, read(spotId, rules, context, batches.get(0), fresh, progress), now, progress);
+        for (int i = 0; i < batches.size(); i++) {
+            Future<Changes> next = null;
+            if (i + 1 < batches.size()) {
+                Inputs inputs = read(spotId, rules, context, batches.get(i + 1), fresh, progress);
+                next = checker.submit(() -> check(rules, inputs, now, progress));
+            }
+            try {
+                write(spotId, changes, progress);
+            } catch (RuntimeException e) {
+                if (next != null) {
+                    next.cancel(true);
                 }
+                throw e;
+            }
+            if (next != null) {
+                changes = await(next);
             }
         }
         if (members.size() > batch) {
@@ -395,29 +396,24 @@ public class SmartGroupService implements DisposableBean {
             smart.lockMembers(spotId, members);
         }
         long locked = System.nanoTime();
-        Inputs inputs = fresh ? new Inputs(smart.facts(spotId, members, context), Map.of(), Map.of())
-                : new Inputs(smart.facts(spotId, members, context), smart.memberships(spotId, rules.keySet(), members),
-                        smart.exceptions(spotId, members));
+        List<MemberFacts> facts = smart.facts(spotId, members, context);
+        Inputs inputs = fresh ? new Inputs(facts, Map.of(), Map.of())
+                : new Inputs(facts, smart.memberships(spotId, rules.keySet(), members), smart.exceptions(spotId, members));
         progress.locks.add(locked - t0);
         progress.facts.add(System.nanoTime() - locked);
         return inputs;
     }
 
-    private Callable<Changes> checkTask(Map<UUID, Rule> rules, Inputs inputs, Instant now, Progress progress) {
-        return () -> check(rules, inputs, now, progress);
-    }
-
-    /** Every rule checked against every member of the batch, in memory: no database work. */
+    /** Every rule (in group id order) checked against every member of the batch, in memory: no database work. */
     private static Changes check(Map<UUID, Rule> rules, Inputs inputs, Instant now, Progress progress) {
         long t0 = System.nanoTime();
         List<GroupRepository.Membership> enter = new ArrayList<>();
         List<GroupRepository.Membership> leave = new ArrayList<>();
         List<MemberFacts> facts = new ArrayList<>(inputs.facts());
         facts.sort((a, b) -> unsigned(a.id(), b.id()));
-        List<UUID> groupIds = new ArrayList<>(rules.keySet());
-        groupIds.sort(SmartGroupService::unsigned);
-        for (UUID groupId : groupIds) {
-            Rule rule = rules.get(groupId);
+        for (Map.Entry<UUID, Rule> entry : rules.entrySet()) {
+            UUID groupId = entry.getKey();
+            Rule rule = entry.getValue();
             Set<UUID> in = inputs.current().getOrDefault(groupId, Set.of());
             Map<UUID, String> listed = inputs.exceptions().getOrDefault(groupId, Map.of());
             for (MemberFacts member : facts) {
