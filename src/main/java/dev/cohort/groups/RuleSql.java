@@ -26,13 +26,21 @@ final class RuleSql {
     /** The name a member's registration source is known by in rules. */
     static final String SOURCE = "coalesce(m.registration_source->>'utm_source', m.registration_source->>'source')";
 
-    /** A predicate and its parameters. */
-    record Predicate(String sql, Map<String, Object> params) {
+    /**
+     * A predicate over the member row {@code m} and its parameters; and, for a rule that reads only tags and property
+     * values and requires one of them at its top level, a narrower form: {@code driver}, a query selecting the
+     * {@code id}s of the Spot's members holding that tag or value (each once), and {@code rest}, the rule's other
+     * conditions over {@code m.id}. Every member the rule selects is among the driver's, and the fact tables hold
+     * rows of the Spot's members only (V11), so the evaluation need not read the member table at all.
+     */
+    record Predicate(String sql, Map<String, Object> params, String driver, String rest) {
     }
 
     private final RuleContext context;
     private final Instant now;
     private final Map<String, Object> params = new HashMap<>();
+    /** Whether a compiled condition reads a column of the member row other than its id. */
+    private boolean readsMember;
 
     private RuleSql(RuleContext context, Instant now) {
         this.context = context;
@@ -42,7 +50,81 @@ final class RuleSql {
     static Predicate compile(Rule rule, RuleContext context, Instant now) {
         RuleSql sql = new RuleSql(context, now);
         String predicate = sql.node(rule);
-        return new Predicate(predicate, sql.params);
+        List<Rule> conjuncts = rule instanceof Rule.All all ? all.rules() : List.of(rule);
+        Rule.Condition driver = sql.readsMember ? null : sql.driver(conjuncts);
+        if (driver == null) {
+            return new Predicate(predicate, sql.params, null, null);
+        }
+        String source = sql.members(driver);
+        // A hasAll of several tags is read from its first tag's holders, and stays in the rest for the others.
+        boolean whole = !(driver.op().equals("hasAll") && sql.tagIds(driver).size() > 1);
+        List<Rule> others = conjuncts.stream().filter(r -> r != driver || !whole).toList();
+        String rest = others.isEmpty() ? "true" : sql.node(new Rule.All(others));
+        return new Predicate(predicate, sql.params, source, rest);
+    }
+
+    /**
+     * The top-level condition to read the candidate members from: one that holds only for members with a given
+     * property value or tag, preferring an equality on a value (usually the fewest members), then tags, then other
+     * value tests; null when there is none.
+     */
+    private Rule.Condition driver(List<Rule> conjuncts) {
+        Rule.Condition best = null;
+        int bestRank = Integer.MAX_VALUE;
+        for (Rule r : conjuncts) {
+            if (r instanceof Rule.Condition c) {
+                int rank = driverRank(c);
+                if (rank < bestRank) {
+                    best = c;
+                    bestRank = rank;
+                }
+            }
+        }
+        return best;
+    }
+
+    private int driverRank(Rule.Condition c) {
+        if (c.field().equals("tags")) {
+            boolean resolved = c.values().stream().allMatch(ref -> resolveTag((String) ref) != null);
+            return switch (c.op()) {
+                case "hasAll" -> resolved ? 1 : Integer.MAX_VALUE;
+                case "hasAny" -> c.values().stream().anyMatch(ref -> resolveTag((String) ref) != null)
+                        ? 2 : Integer.MAX_VALUE;
+                default -> Integer.MAX_VALUE;
+            };
+        }
+        if (!c.field().equals("customProperty")) {
+            return Integer.MAX_VALUE;
+        }
+        RuleContext.Property property = context.properties().get(c.key());
+        if (property == null || !property.type().equals(c.type())) {
+            return Integer.MAX_VALUE;
+        }
+        return switch (c.op()) {
+            case "eq" -> c.type().equals("Boolean") ? 3 : 0;
+            case "in" -> 0;
+            case "contains", "gt", "gte", "lt", "lte" -> 3;
+            case "isNotEmpty" -> 4;
+            default -> Integer.MAX_VALUE;
+        };
+    }
+
+    /** The members of the Spot a driver condition holds for, each once, as a query selecting {@code id}. */
+    private String members(Rule.Condition c) {
+        if (c.field().equals("tags")) {
+            List<UUID> ids = tagIds(c);
+            if (c.op().equals("hasAll") || ids.size() == 1) {
+                // hasAll: the holders of its first tag (the condition itself stays with the rest of the rule).
+                return "select t.member_id as id from member_tag t where t.spot_id = :spot "
+                        + "and t.tag_id = cast(" + param(ids.get(0)) + " as uuid)";
+            }
+            return "select distinct t.member_id as id from member_tag t where t.spot_id = :spot "
+                    + "and t.tag_id = any(cast(" + param(ids.toArray(UUID[]::new)) + " as uuid[]))";
+        }
+        RuleContext.Property property = context.properties().get(c.key());
+        String test = c.op().equals("isNotEmpty") ? NOT_EMPTY : valueTest(c, c.op());
+        return "select v.member_id as id from member_property_value v where v.spot_id = :spot "
+                + "and v.property_id = cast(" + param(property.id()) + " as uuid) and " + test;
     }
 
     private String node(Rule rule) {
@@ -59,6 +141,9 @@ final class RuleSql {
     }
 
     private String condition(Rule.Condition c) {
+        if (!c.field().equals("tags") && !c.field().equals("customProperty")) {
+            readsMember = true;
+        }
         return switch (c.field()) {
             case "role" -> equality("m.role", c, "text");
             case "status" -> equality("m.status", c, "text");
@@ -85,19 +170,22 @@ final class RuleSql {
         return c.op().equals("neq") || c.op().equals("notin") ? "(not " + matches + ")" : matches;
     }
 
-    private String tags(Rule.Condition c) {
+    /** The tags a condition names that exist now, each once, in the order named. */
+    private List<UUID> tagIds(Rule.Condition c) {
         List<UUID> ids = new ArrayList<>();
-        boolean allResolved = true;
         for (Object ref : c.values()) {
             UUID id = resolveTag((String) ref);
-            if (id == null) {
-                allResolved = false;
-            } else if (!ids.contains(id)) {
+            if (id != null && !ids.contains(id)) {
                 ids.add(id);
             }
         }
+        return ids;
+    }
+
+    private String tags(Rule.Condition c) {
+        List<UUID> ids = tagIds(c);
         if (c.op().equals("hasAll")) {
-            if (!allResolved) {
+            if (c.values().stream().anyMatch(ref -> resolveTag((String) ref) == null)) {
                 return "false";
             }
             return ids.stream().map(id -> "exists (select 1 from member_tag t where t.spot_id = :spot "
@@ -175,17 +263,18 @@ final class RuleSql {
             return "jsonb_typeof(v.value) = 'array' and jsonb_exists_any(v.value, cast(" + param(options)
                     + " as text[]))";
         }
-        // The casts are guarded by case: PostgreSQL may evaluate the conditions of an "and" in any order, and
-        // another property's value can be a string.
+        // Booleans are read from the jsonb value; its cast is guarded by case, since PostgreSQL may evaluate the
+        // conditions of an "and" in any order and another property's value can be a string.
         if (type.equals("Boolean")) {
             return "case when jsonb_typeof(v.value) = 'boolean' then cast(v.value as boolean) = cast("
                     + param(c.value()) + " as boolean) else false end";
         }
+        // Numbers (and dates, stored as Unix seconds) and strings are read from the typed columns (V13), null
+        // unless the value has that type, whose indexes hold the members: the condition is one index range.
         if (type.equals("Number") || type.equals("Date")) {
-            String number = "case when jsonb_typeof(v.value) = 'number' then cast(v.value as numeric) end";
             if (op.equals("in")) {
                 String[] texts = c.values().stream().map(n -> ((BigDecimal) n).toPlainString()).toArray(String[]::new);
-                return number + " = any(cast(cast(" + param(texts) + " as text[]) as numeric[]))";
+                return "v.value_number = any(cast(cast(" + param(texts) + " as text[]) as numeric[]))";
             }
             String operator = switch (op) {
                 case "gt" -> " > ";
@@ -194,13 +283,13 @@ final class RuleSql {
                 case "lte" -> " <= ";
                 default -> " = ";
             };
-            return number + operator + "cast(" + param(((BigDecimal) c.value()).toPlainString()) + " as numeric)";
+            return "v.value_number" + operator + "cast(" + param(((BigDecimal) c.value()).toPlainString())
+                    + " as numeric)";
         }
-        String text = "jsonb_typeof(v.value) = 'string' and ";
         if (op.equals("contains")) {
-            return text + "strpos(lower(v.value #>> '{}'), lower(" + param(c.value()) + ")) > 0";
+            return "strpos(lower(v.value_text), lower(" + param(c.value()) + ")) > 0";
         }
-        return text + "(v.value #>> '{}') = any(cast(" + param(c.values().toArray(String[]::new)) + " as text[]))";
+        return "v.value_text = any(cast(" + param(c.values().toArray(String[]::new)) + " as text[]))";
     }
 
     private String param(Object value) {

@@ -270,12 +270,18 @@ class SmartGroupRepository {
      * The members the rule wants in the group, exceptions applied: a query selecting {@code id}. Without
      * exceptions the rule's conditions stay at the top level, where PostgreSQL plans them as semi-joins.
      */
-    private String wanted(String predicate, UUID spotId, UUID groupId) {
-        String members = "select m.id from member m where m.spot_id = :spot";
-        if (groupId == null || !hasExceptions(spotId, groupId)) {
-            return members + " and " + predicate;
+    private String wanted(RuleSql.Predicate predicate, UUID spotId, UUID groupId) {
+        boolean exceptions = groupId != null && hasExceptions(spotId, groupId);
+        if (predicate.driver() != null && !exceptions) {
+            // Only the members holding the driver's tag or value are read, from its index: the evaluation costs what
+            // the Spot's matching rows cost, whatever the size of the member table and of the other Spots.
+            return "select m.id from (" + predicate.driver() + ") m where " + predicate.rest();
         }
-        return members + " and ((" + predicate + " and not m.id in (select x.member_id from smart_group_exception x "
+        String members = "select m.id from member m where m.spot_id = :spot";
+        if (!exceptions) {
+            return members + " and " + predicate.sql();
+        }
+        return members + " and ((" + predicate.sql() + " and not m.id in (select x.member_id from smart_group_exception x "
                 + "where x.spot_id = :spot and x.group_id = :group and x.type = 'exclude')) "
                 + "or m.id in (select x.member_id from smart_group_exception x "
                 + "where x.spot_id = :spot and x.group_id = :group and x.type = 'include'))";
@@ -294,7 +300,7 @@ class SmartGroupRepository {
     long want(UUID spotId, UUID groupId, RuleSql.Predicate predicate) {
         jdbc.sql("drop table if exists smart_wanted").update();
         int wanted = jdbc.sql("create temporary table smart_wanted on commit drop as "
-                        + wanted(predicate.sql(), spotId, groupId))
+                        + wanted(predicate, spotId, groupId))
                 .params(predicate.params()).param("spot", spotId).param("group", groupId).update();
         // Statistics, so that the statements comparing it with the stored membership hash it rather than scan it
         // once per member (autovacuum never analyzes temporary tables).

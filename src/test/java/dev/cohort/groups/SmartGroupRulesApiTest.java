@@ -497,6 +497,42 @@ class SmartGroupRulesApiTest extends ApiTest {
                 c(prop("renewal", "isNotEmpty", null), "p1", "p2")));
     }
 
+    /**
+     * Rules reading only tags and values are evaluated from the holders of one tag or value they require (hasAll of
+     * several tags from its first, hasAny of tags a member may hold both of); the rest of the rule, negations and
+     * alternatives included, is checked on those. A rule reading the member row too is evaluated over every member.
+     */
+    @Test
+    void conjunctions_of_tags_and_values_select_the_same_members_whichever_condition_drives_them() {
+        Api.SpotClient spot = newSpot();
+        properties(spot);
+        String vip = tag(spot, "VIP");
+        String speaker = tag(spot, "Speaker");
+        String alumni = tag(spot, "Alumni");
+        List<Case> cases = List.of(
+                c(all(prop("plan", "in", List.of("Pro", "Free")), prop("seats", "gt", 5)), "p1"),
+                c(all(cond("tags", "hasAny", List.of(vip, speaker)), prop("plan", "eq", "Pro")), "p1"),
+                c(all(cond("tags", "hasAny", List.of(vip, speaker)), not(prop("company", "contains", "corp"))),
+                        "p2", "p3"),
+                c(all(cond("tags", "hasAny", List.of(vip, speaker)), not(prop("plan", "eq", "Team"))),
+                        "p1", "p2", "p3"),
+                c(all(cond("tags", "hasAll", List.of(vip, speaker)), prop("newsletter", "eq", true)), "p1"),
+                c(all(cond("tags", "hasAll", List.of(speaker, vip)), not(prop("plan", "eq", "Free"))), "p1"),
+                c(all(prop("company", "isNotEmpty", null),
+                        any(prop("seats", "lt", 5), prop("topics", "contains", "Java"))), "p1", "p2"),
+                c(all(prop("plan", "neq", "Pro"), cond("tags", "hasAny", List.of("vip"))), "p2"),
+                c(all(cond("tags", "hasNone", List.of(speaker)), prop("renewal", "gte", MAY_1)), "p2"),
+                c(all(prop("topics", "in", List.of("Rust", "Go")), prop("seats", "lte", 10)), "p1", "p2"),
+                c(all(cond("tags", "hasAny", List.of(vip)), cond("email", "contains", "p2")), "p2"),
+                c(all(prop("seats", "gte", 100), cond("tags", "hasAny", List.of(speaker)))),
+                c(all(cond("tags", "hasAny", List.of(alumni)), prop("plan", "isNotEmpty", null))));
+        List<String> early = earlyGroups(spot, cases);
+        People people = propertyPopulation(spot);
+        assign(spot, vip, people.id("p1"), people.id("p2"));
+        assign(spot, speaker, people.id("p1"), people.id("p3"));
+        check(spot, people, early, cases);
+    }
+
     // ------------------------------------------------------------------------------------------------------------
     // the example
 
