@@ -3,10 +3,15 @@
 -- 900,000 values), and the planner, which knows nothing of what jsonb functions select, guessed that 19 members of
 -- 225,000 would match. The values of text and number properties are now also stored typed, in generated columns:
 --   * value_text: a string value (Text, SingleSelect), else null;
---   * value_number: a number value (Number, and Date, which is stored as Unix seconds), else null;
--- each with an index ordered by property and value and carrying the member, so that a condition's members are read
--- from the index (index-only scans) and the column statistics give the planner the values' real frequencies.
--- Booleans and MultipleSelect arrays are still read from `value`. Adding the columns rewrites the table once.
+--   * value_number: a number value (Number, and Date, which is stored as Unix seconds), else null.
+-- One index, ordered by property, then value, and carrying the member, replaces the index on (spot_id, property_id):
+--   * a text condition is a range of it (spot_id, property_id, value_text = ...);
+--   * a number condition too, as its value_text is null (spot_id, property_id, value_text is null, value_number ...);
+--   * a property's values (deleting the property, removing one of its options) are its prefix, as before;
+-- and a condition's members are read from the index alone (index-only scans), while the column statistics give the
+-- planner the values' real frequencies. Booleans and MultipleSelect arrays are still read from `value`. One index
+-- rather than one per type, so that writing a value costs one index entry more than before, not three.
+-- Adding the columns rewrites the table once.
 
 alter table member_property_value
     add column value_text text
@@ -14,9 +19,8 @@ alter table member_property_value
     add column value_number numeric
         generated always as (case when jsonb_typeof(value) = 'number' then cast(value as numeric) end) stored;
 
-create index member_property_value_text on member_property_value (spot_id, property_id, value_text, member_id)
-    where value_text is not null;
-create index member_property_value_number on member_property_value (spot_id, property_id, value_number, member_id)
-    where value_number is not null;
+drop index member_property_value_property;
+create index member_property_value_value
+    on member_property_value (spot_id, property_id, value_text, value_number, member_id);
 
 analyze member_property_value;

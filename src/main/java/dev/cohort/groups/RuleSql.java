@@ -254,6 +254,12 @@ final class RuleSql {
         };
     }
 
+    /**
+     * Stated for numbers, although it follows from the type: the value index is ordered by value_text before
+     * value_number, so that a number condition is a range of it only with value_text's null as a key.
+     */
+    private static final String NUMBER = "v.value_text is null and ";
+
     private static final String NOT_EMPTY = "v.value not in ('\"\"'::jsonb, '[]'::jsonb)";
 
     private String valueTest(Rule.Condition c, String op) {
@@ -270,11 +276,11 @@ final class RuleSql {
                     + param(c.value()) + " as boolean) else false end";
         }
         // Numbers (and dates, stored as Unix seconds) and strings are read from the typed columns (V13), null
-        // unless the value has that type, whose indexes hold the members: the condition is one index range.
+        // unless the value has that type, whose index holds the members: the condition is one index range.
         if (type.equals("Number") || type.equals("Date")) {
             if (op.equals("in")) {
                 String[] texts = c.values().stream().map(n -> ((BigDecimal) n).toPlainString()).toArray(String[]::new);
-                return "v.value_number = any(cast(cast(" + param(texts) + " as text[]) as numeric[]))";
+                return NUMBER + "v.value_number = any(cast(cast(" + param(texts) + " as text[]) as numeric[]))";
             }
             String operator = switch (op) {
                 case "gt" -> " > ";
@@ -283,7 +289,7 @@ final class RuleSql {
                 case "lte" -> " <= ";
                 default -> " = ";
             };
-            return "v.value_number" + operator + "cast(" + param(((BigDecimal) c.value()).toPlainString())
+            return NUMBER + "v.value_number" + operator + "cast(" + param(((BigDecimal) c.value()).toPlainString())
                     + " as numeric)";
         }
         if (op.equals("contains")) {
