@@ -85,11 +85,9 @@ final class RuleSql {
 
     private int driverRank(Rule.Condition c) {
         if (c.field().equals("tags")) {
-            boolean resolved = c.values().stream().allMatch(ref -> resolveTag((String) ref) != null);
             return switch (c.op()) {
-                case "hasAll" -> resolved ? 1 : Integer.MAX_VALUE;
-                case "hasAny" -> c.values().stream().anyMatch(ref -> resolveTag((String) ref) != null)
-                        ? 2 : Integer.MAX_VALUE;
+                case "hasAll" -> allTagsExist(c) ? 1 : Integer.MAX_VALUE;
+                case "hasAny" -> tagIds(c).isEmpty() ? Integer.MAX_VALUE : 2;
                 default -> Integer.MAX_VALUE;
             };
         }
@@ -113,18 +111,11 @@ final class RuleSql {
     private String members(Rule.Condition c) {
         if (c.field().equals("tags")) {
             List<UUID> ids = tagIds(c);
-            if (c.op().equals("hasAll") || ids.size() == 1) {
-                // hasAll: the holders of its first tag (the condition itself stays with the rest of the rule).
-                return "select t.member_id as id from member_tag t where t.spot_id = :spot "
-                        + "and t.tag_id = cast(" + param(ids.get(0)) + " as uuid)";
-            }
-            return "select distinct t.member_id as id from member_tag t where t.spot_id = :spot "
-                    + "and t.tag_id = any(cast(" + param(ids.toArray(UUID[]::new)) + " as uuid[]))";
+            // hasAll: the holders of its first tag (the condition itself stays with the rest of the rule).
+            List<UUID> read = c.op().equals("hasAll") ? ids.subList(0, 1) : ids;
+            return (read.size() == 1 ? "select " : "select distinct ") + "t.member_id as id " + tagRows(read);
         }
-        RuleContext.Property property = context.properties().get(c.key());
-        String test = c.op().equals("isNotEmpty") ? NOT_EMPTY : valueTest(c, c.op());
-        return "select v.member_id as id from member_property_value v where v.spot_id = :spot "
-                + "and v.property_id = cast(" + param(property.id()) + " as uuid) and " + test;
+        return "select v.member_id as id " + valueRows(context.properties().get(c.key()), rowTest(c));
     }
 
     private String node(Rule rule) {
@@ -182,18 +173,28 @@ final class RuleSql {
         return ids;
     }
 
+    /** Whether every tag the condition names exists now. */
+    private boolean allTagsExist(Rule.Condition c) {
+        return c.values().stream().allMatch(ref -> resolveTag((String) ref) != null);
+    }
+
+    /** The Spot's rows of member_tag (alias {@code t}) for any of the tags, as a from clause. */
+    private String tagRows(List<UUID> ids) {
+        String tags = ids.size() == 1 ? "= cast(" + param(ids.get(0)) + " as uuid)"
+                : "= any(cast(" + param(ids.toArray(UUID[]::new)) + " as uuid[]))";
+        return "from member_tag t where t.spot_id = :spot and t.tag_id " + tags;
+    }
+
     private String tags(Rule.Condition c) {
         List<UUID> ids = tagIds(c);
         if (c.op().equals("hasAll")) {
-            if (c.values().stream().anyMatch(ref -> resolveTag((String) ref) == null)) {
+            if (!allTagsExist(c)) {
                 return "false";
             }
-            return ids.stream().map(id -> "exists (select 1 from member_tag t where t.spot_id = :spot "
-                    + "and t.tag_id = cast(" + param(id) + " as uuid) and t.member_id = m.id)")
+            return ids.stream().map(id -> "exists (select 1 " + tagRows(List.of(id)) + " and t.member_id = m.id)")
                     .collect(Collectors.joining(" and ", "(", ")"));
         }
-        String any = ids.isEmpty() ? "false" : "exists (select 1 from member_tag t where t.spot_id = :spot "
-                + "and t.tag_id = any(cast(" + param(ids.toArray(UUID[]::new)) + " as uuid[])) and t.member_id = m.id)";
+        String any = ids.isEmpty() ? "false" : "exists (select 1 " + tagRows(ids) + " and t.member_id = m.id)";
         return c.op().equals("hasNone") ? "(not " + any + ")" : any;
     }
 
@@ -243,14 +244,28 @@ final class RuleSql {
                 default -> "false";
             };
         }
-        String values = "exists (select 1 from member_property_value v where v.spot_id = :spot and v.member_id = m.id "
-                + "and v.property_id = cast(" + param(property.id()) + " as uuid)";
+        String values = "exists (select 1 " + valueRows(property, rowTest(c)) + " and v.member_id = m.id)";
         return switch (c.op()) {
-            case "isEmpty" -> "(not " + values + " and " + NOT_EMPTY + "))";
-            case "isNotEmpty" -> values + " and " + NOT_EMPTY + ")";
-            case "neq" -> "(not " + values + " and " + valueTest(c, "eq") + "))";
-            case "notin" -> "(not " + values + " and " + valueTest(c, "in") + "))";
-            default -> values + " and " + valueTest(c, c.op()) + ")";
+            case "isEmpty", "neq", "notin" -> "(not " + values + ")";
+            default -> values;
+        };
+    }
+
+    /**
+     * The Spot's rows of member_property_value (alias {@code v}) of the property passing the test, as a from clause.
+     */
+    private String valueRows(RuleContext.Property property, String test) {
+        return "from member_property_value v where v.spot_id = :spot and v.property_id = cast(" + param(property.id())
+                + " as uuid) and " + test;
+    }
+
+    /** What a value row must pass for the condition to hold, or (isEmpty, neq, notin) for it to fail. */
+    private String rowTest(Rule.Condition c) {
+        return switch (c.op()) {
+            case "isEmpty", "isNotEmpty" -> NOT_EMPTY;
+            case "neq" -> valueTest(c, "eq");
+            case "notin" -> valueTest(c, "in");
+            default -> valueTest(c, c.op());
         };
     }
 
