@@ -80,29 +80,39 @@ class SmartGroupRepository {
      * 9 s instead of 2.4 s over a million members); and the parallel workers of {@code COHORT_SMART_PARALLEL_WORKERS}.
      */
     <T> T evaluating(java.util.function.Supplier<T> work) {
-        List<String> before = jdbc.sql("select current_setting('work_mem'), current_setting('enable_nestloop'), "
-                        + "current_setting('plan_cache_mode'), current_setting('jit'), "
-                        + "current_setting('max_parallel_workers_per_gather')")
-                .query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5))).single();
+        Map<String, String> planned = new LinkedHashMap<>();
+        planned.put("work_mem", workMem);
+        planned.put("enable_nestloop", "off");
         // Custom plans too: a statement run often enough becomes a server-side prepared statement, whose generic
         // plan knows neither the Spot's size nor the tags' frequency.
+        planned.put("plan_cache_mode", "force_custom_plan");
         // No JIT compilation either: it spends some 120 ms compiling an evaluation that it does not make faster.
-        settings(workMem, "off", "force_custom_plan", "off", parallelWorkers == null ? before.get(4) : parallelWorkers);
+        planned.put("jit", "off");
+        if (parallelWorkers != null) {
+            planned.put("max_parallel_workers_per_gather", parallelWorkers);
+        }
+        Map<String, String> before = new LinkedHashMap<>();
+        jdbc.sql("select s.name, current_setting(s.name) from unnest(cast(:names as text[])) as s(name)")
+                .param("names", planned.keySet().toArray(String[]::new))
+                .query(rs -> {
+                    before.put(rs.getString(1), rs.getString(2));
+                });
+        settings(planned);
         try {
             return work.get();
         } finally {
             // The statements that follow (invitations of the members who entered) keep the usual plans.
-            settings(before.get(0), before.get(1), before.get(2), before.get(3), before.get(4));
+            settings(before);
         }
     }
 
-    private void settings(String mem, String nestloop, String planCache, String jit, String workers) {
-        jdbc.sql("select set_config('work_mem', :mem, true), set_config('enable_nestloop', :nestloop, true), "
-                        + "set_config('plan_cache_mode', :plans, true), set_config('jit', :jit, true), "
-                        + "set_config('max_parallel_workers_per_gather', :workers, true)")
-                .param("mem", mem).param("nestloop", nestloop).param("plans", planCache).param("jit", jit)
-                .param("workers", workers).query().listOfRows();
+    /** Sets each setting for the rest of the transaction. */
+    private void settings(Map<String, String> values) {
+        jdbc.sql("select set_config(s.name, s.value, true) "
+                        + "from unnest(cast(:names as text[]), cast(:values as text[])) as s(name, value)")
+                .param("names", values.keySet().toArray(String[]::new))
+                .param("values", values.values().toArray(String[]::new))
+                .query().listOfRows();
     }
 
     RuleContext context(UUID spotId) {
@@ -309,8 +319,8 @@ class SmartGroupRepository {
         if (!exceptions) {
             return members + " and " + predicate.sql();
         }
-        return members + " and ((" + predicate.sql() + " and not m.id in (select x.member_id from smart_group_exception x "
-                + "where x.spot_id = :spot and x.group_id = :group and x.type = 'exclude')) "
+        return members + " and ((" + predicate.sql() + " and not m.id in (select x.member_id "
+                + "from smart_group_exception x where x.spot_id = :spot and x.group_id = :group and x.type = 'exclude')) "
                 + "or m.id in (select x.member_id from smart_group_exception x "
                 + "where x.spot_id = :spot and x.group_id = :group and x.type = 'include'))";
     }
