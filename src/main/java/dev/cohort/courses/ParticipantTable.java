@@ -63,7 +63,7 @@ class ParticipantTable {
             boolean descending = key.startsWith("-");
             String expression = SORTS.get(descending ? key.substring(1) : key);
             if (expression == null) {
-                throw new InvalidInputException("sort", "must be one of name, status, completionRate, invitedAt "
+                throw InvalidInputException.inQuery("sort", "must be one of name, status, completionRate, invitedAt "
                         + "(prefix '-' for descending)");
             }
             String direction = descending ? " desc" : " asc";

@@ -1,6 +1,8 @@
 package dev.cohort.groups;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -8,7 +10,14 @@ import tools.jackson.databind.JsonNode;
  * {@code kind} ("static" or "smart"), a smart group's {@code rule} and the time it was last evaluated over the whole
  * Spot ({@code ruleEvaluatedAt}), {@code membersCount}, {@code resourcesCount} and dates (Unix milliseconds).
  */
-public record Group(UUID id, String name, String description, String emoji, String icon, String kind,
-                    JsonNode rule, Long ruleEvaluatedAt, long membersCount, long resourcesCount, long createdAt,
-                    long updatedAt) {
+public record Group(UUID id, String name, @Nullable String description, @Nullable String emoji,
+                    @Nullable String icon,
+                    @Schema(allowableValues = {"static", "smart"}) String kind,
+                    @Schema(ref = "#/components/schemas/Rule", description = "A smart group's rule; null for a static "
+                            + "group") @Nullable JsonNode rule,
+                    @Schema(description = "When the rule was last evaluated over the whole Spot (Unix milliseconds)")
+                    @Nullable Long ruleEvaluatedAt,
+                    long membersCount, long resourcesCount,
+                    @Schema(description = "Unix milliseconds") long createdAt,
+                    @Schema(description = "Unix milliseconds") long updatedAt) {
 }

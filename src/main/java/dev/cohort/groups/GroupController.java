@@ -3,19 +3,31 @@ package dev.cohort.groups;
 import dev.cohort.errors.InvalidInputException;
 import dev.cohort.errors.NotFoundException;
 import dev.cohort.errors.TooLargeException;
+import dev.cohort.members.MemberFilters;
 import dev.cohort.members.MemberService;
 import dev.cohort.spots.Caller;
 import dev.cohort.system.Settings;
 import dev.cohort.web.Ids;
-import dev.cohort.web.JsonBody;
+import dev.cohort.web.Body;
+import dev.cohort.web.BodyReader;
+import dev.cohort.web.Errors;
+import dev.cohort.web.Filtered;
 import dev.cohort.web.ListPage;
+import dev.cohort.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.MultiValueMap;
@@ -48,8 +60,46 @@ class GroupController {
         this.settings = settings;
     }
 
+    @Body(echoes = Group.class)
+    @Schema(description = "A new group: static by default, smart with \"kind\": \"smart\" and a rule")
+    record CreateGroup(
+            @NotBlank @Size(max = NAME_MAX) @Schema(example = "Ambassadors") String name,
+            @Schema(example = "Members who speak for the community") String description,
+            @Schema(example = "🚀") String emoji,
+            String icon,
+            @Schema(allowableValues = {"static", "smart"}, description = "Cohort: static (default) or smart")
+            String kind,
+            @Schema(ref = "#/components/schemas/Rule", description = "Cohort: a smart group's rule") JsonNode rule,
+            @Schema(description = "Initial members (static groups only); unknown ids are a 400 and nothing is created")
+            List<String> spotMemberIds) {
+    }
+
+    @Body(echoes = Group.class, partial = true)
+    @Schema(description = "The fields to change; absent fields are left as they are")
+    record UpdateGroup(
+            @NotBlank @Size(max = NAME_MAX) String name,
+            @Schema(description = "null clears it") Optional<String> description,
+            @Schema(description = "null clears it") Optional<String> emoji,
+            @Schema(description = "null clears it") Optional<String> icon,
+            @Schema(allowableValues = {"static", "smart"}, description = "Cohort: \"static\" turns a smart group "
+                    + "into a static one keeping its members; \"smart\" with a rule turns a static group smart")
+            String kind,
+            @Schema(ref = "#/components/schemas/Rule", description = "Cohort: a smart group's new rule; null leaves "
+                    + "the rule as it is") Optional<JsonNode> rule) {
+    }
+
+    @Body
+    record AddGroupMember(@NotNull @Schema(description = "The member to add") UUID spotMemberId) {
+    }
+
+    @Body
+    record GroupMemberIds(@NotNull @Schema(description = "At most COHORT_BULK_LIMIT (default 1000) member ids")
+                          List<String> spotMemberIds) {
+    }
+
     @GetMapping("/v1/groups")
-    @Operation(summary = "List groups, by name, with their members and resources counts",
+    @Filtered(GroupFilters.class)
+    @Operation(operationId = "listGroups", summary = "List groups, by name, with their members and resources counts",
             description = "Filters: name[eq], name[contains], and Cohort's name[neq], kind[eq|neq] (static, smart), "
                     + "membersCount[..] and resourcesCount[..] with eq neq gt gte lt lte (membersCount[eq]=0: empty "
                     + "groups).")
@@ -59,101 +109,118 @@ class GroupController {
 
     @PostMapping("/v1/groups")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create a group",
+    @Operation(operationId = "createGroup", summary = "Create a group",
             description = "name is required; description, emoji, icon and initial spotMemberIds are optional. "
                     + "Unknown initial members are a 400 and nothing is created. Cohort: \"kind\": \"smart\" with a "
                     + "\"rule\" creates a smart group, evaluated over the whole Spot before the answer (see README, "
                     + "Smart groups); a bad rule is a 400 naming its place (rule.all[1].value) and nothing is saved.")
-    Group create(Caller caller, @RequestBody(required = false) JsonNode body) {
-        JsonBody json = JsonBody.of(body);
-        Fields fields = fields(json, true);
-        Smart smart = smart(caller, json, null);
+    @Errors(413)
+    Group create(Caller caller, @RequestBody CreateGroup body) {
+        Problems problems = new Problems();
+        Smart smart = smart(caller, body.kind(), body.rule(), null, problems);
         List<UUID> initial = List.of();
-        if (json.has("spotMemberIds")) {
+        if (body.spotMemberIds() != null) {
             if (smart.rule() != null) {
-                json.problem("spotMemberIds", "a smart group's members come from its rule; list members always "
+                problems.add("spotMemberIds", "a smart group's members come from its rule; list members always "
                         + "included with /v1/groups/{groupId}/exceptions~bulkAdd");
             }
-            initial = json.bulkList("spotMemberIds", settings.bulkLimit()).stream().map(Ids::parse).toList();
+            problems.throwIfAny();
+            bulkLimit("spotMemberIds", body.spotMemberIds());
+            initial = body.spotMemberIds().stream().map(Ids::parse).toList();
         }
-        json.validate();
+        problems.throwIfAny();
         UUID[] members = this.members.requireMembers(caller.spotId(), initial, "spotMemberIds");
-        return groups.create(caller.spotId(), fields.name(), fields.description(), fields.emoji(), fields.icon(),
+        return groups.create(caller.spotId(), body.name(), body.description(), body.emoji(), body.icon(),
                 List.of(members), smart.rule());
     }
 
-    record BulkCreateResult(List<Group> created, List<JsonNode> failed) {
+    record BulkCreateGroupsResult(List<Group> created,
+                                  @Schema(description = "The items that were not created, as they were sent")
+                                  List<JsonNode> failed) {
     }
 
     @PostMapping("/v1/groups~bulkCreate")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create several groups",
-            description = "The body is an array of {name, description, emoji, icon} (Cohort: and kind, rule); invalid items are returned in "
-                    + "'failed' as they were sent. 413 over the bulk limit.")
-    BulkCreateResult bulkCreate(Caller caller, @RequestBody(required = false) JsonNode body) {
-        List<JsonNode> items = JsonBody.array(body);
-        if (items.size() > settings.bulkLimit()) {
-            throw new TooLargeException("body", settings.bulkLimit(), items.size());
-        }
+    @Operation(operationId = "bulkCreateGroups", summary = "Create several groups",
+            description = "The body is an array of {name, description, emoji, icon} (Cohort: and kind, rule); invalid "
+                    + "items are returned in 'failed' as they were sent. 413 over the bulk limit.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    array = @ArraySchema(schema = @Schema(implementation = CreateGroup.class)))))
+    @Errors(413)
+    BulkCreateGroupsResult bulkCreate(Caller caller, @RequestBody List<JsonNode> items) {
+        bulkLimit("body", items);
         List<Group> created = new ArrayList<>();
         List<JsonNode> failed = new ArrayList<>();
         for (JsonNode item : items) {
-            if (!item.isObject()) {
+            CreateGroup body;
+            try {
+                body = BodyReader.read(item, CreateGroup.class);
+            } catch (InvalidInputException e) {
                 failed.add(item);
                 continue;
             }
-            JsonBody json = JsonBody.of(item);
-            Fields fields = fields(json, true);
-            Smart smart = smart(caller, json, null);
-            if (!json.valid()) {
+            Problems problems = new Problems();
+            Smart smart = smart(caller, body.kind(), body.rule(), null, problems);
+            if (!problems.isEmpty() || body.spotMemberIds() != null) {
                 failed.add(item);
                 continue;
             }
-            created.add(groups.create(caller.spotId(), fields.name(), fields.description(), fields.emoji(),
-                    fields.icon(), List.of(), smart.rule()));
+            created.add(groups.create(caller.spotId(), body.name(), body.description(), body.emoji(), body.icon(),
+                    List.of(), smart.rule()));
         }
-        return new BulkCreateResult(created, failed);
+        return new BulkCreateGroupsResult(created, failed);
     }
 
     @GetMapping("/v1/groups/{groupId}")
-    @Operation(summary = "Get a group")
+    @Operation(operationId = "getGroup", summary = "Get a group",
+            description = "The group with its counts; 404 when it does not exist in the caller's Spot (or was deleted).")
     Group get(Caller caller, @PathVariable UUID groupId) {
         return groups.get(caller.spotId(), groupId);
     }
 
     @PutMapping("/v1/groups/{groupId}")
-    @Operation(summary = "Update a group", description = "Every field optional; null clears description, emoji, icon. "
-            + "Cohort: a smart group's \"rule\" can be changed (evaluated at once: only members who enter or leave "
-            + "are invited or revoked; preview with ~previewRule first); \"kind\": \"static\" turns a smart group into "
-            + "a static one keeping its members; \"kind\": \"smart\" with a \"rule\" turns a static group smart.")
-    Group update(Caller caller, @PathVariable UUID groupId, @RequestBody(required = false) JsonNode body) {
-        JsonBody json = JsonBody.of(body);
-        Fields fields = fields(json, false);
+    @Operation(operationId = "updateGroup", summary = "Update a group",
+            description = "Every field optional; null clears description, emoji, icon. A body that changes nothing "
+            + "changes nothing (updatedAt included). The read-only fields of the Group (id, counts, dates) are ignored, "
+            + "so a group read can be sent back. Cohort: a smart group's \"rule\" can be changed (evaluated at once: "
+            + "only members who enter or leave are invited or revoked; preview with ~previewRule first); \"kind\": "
+            + "\"static\" turns a smart group into a static one keeping its members; \"kind\": \"smart\" with a "
+            + "\"rule\" turns a static group smart.")
+    Group update(Caller caller, @PathVariable UUID groupId, @RequestBody UpdateGroup body) {
         Group current = groups.get(caller.spotId(), groupId);
-        Smart smart = smart(caller, json, current.kind());
-        json.validate();
+        Problems problems = new Problems();
+        JsonNode rule = body.rule() == null ? null : body.rule().orElse(null);
+        Smart smart = smart(caller, body.kind(), rule, current.kind(), problems);
+        problems.throwIfAny();
         Map<String, Object> columns = new LinkedHashMap<>();
-        if (fields.name() != null) {
-            columns.put("name", fields.name());
+        if (body.name() != null) {
+            columns.put("name", body.name());
         }
-        for (String field : List.of("description", "emoji", "icon")) {
-            if (json.has(field)) {
-                columns.put(field, json.text(field));
-            }
-        }
-        String kind = smart.rule() != null ? "smart" : "static".equals(smart.kind()) ? "static" : null;
+        put(columns, "description", body.description());
+        put(columns, "emoji", body.emoji());
+        put(columns, "icon", body.icon());
+        // Sending back the kind the group has, with no rule, changes nothing.
+        String kind = smart.rule() != null ? "smart"
+                : "static".equals(smart.kind()) && !"static".equals(current.kind()) ? "static" : null;
         return groups.update(caller.spotId(), groupId, columns, kind, smart.rule());
+    }
+
+    private static void put(Map<String, Object> columns, String column, Optional<String> value) {
+        if (value != null) {
+            columns.put(column, value.orElse(null));
+        }
     }
 
     @DeleteMapping("/v1/groups/{groupId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Delete a group", description = "Its members stay in the Spot. The group answers 404 after.")
+    @Operation(operationId = "deleteGroup", summary = "Delete a group",
+            description = "Its members stay in the Spot. The group answers 404 after.")
     void delete(Caller caller, @PathVariable UUID groupId) {
         groups.delete(caller.spotId(), groupId);
     }
 
     @PostMapping("/v1/groups/{groupId}~restore")
-    @Operation(summary = "Restore a deleted group (Cohort)",
+    @Operation(operationId = "restoreGroup", summary = "Restore a deleted group (Cohort)",
             description = "Within COHORT_GROUP_RETENTION_DAYS (default 30) of its deletion: the group comes back with "
                     + "its members and links, and access it gave is given back without a second email. 404 after.")
     Group restore(Caller caller, @PathVariable UUID groupId) {
@@ -161,7 +228,9 @@ class GroupController {
     }
 
     @GetMapping("/v1/groups/{groupId}/spotMembers")
-    @Operation(summary = "List a group's members, alphabetically (last name, first name, email)",
+    @Filtered(MemberFilters.class)
+    @Operation(operationId = "listGroupMembers",
+            summary = "List a group's members, alphabetically (last name, first name, email)",
             description = "Filters as the spot members list: email[in], firstname[in], lastname[in], "
                     + "registrationDate[before|after], role[in], status[in], search, ... Each item has Cohort's "
                     + "membershipSource: manual (static group), rule or exception (smart group).")
@@ -172,49 +241,49 @@ class GroupController {
 
     @PostMapping("/v1/groups/{groupId}/spotMembers")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Add a member to a group", description = "Adding a member twice changes nothing (204).")
-    void add(Caller caller, @PathVariable UUID groupId, @RequestBody(required = false) JsonNode body) {
-        JsonBody json = JsonBody.of(body);
-        String text = json.requiredText("spotMemberId");
-        UUID memberId = text == null ? null : Ids.parse(text);
-        if (text != null && memberId == null) {
-            json.problem("spotMemberId", "must be a UUID");
-        }
-        json.validate();
-        if (!groups.add(caller.spotId(), groupId, memberId)) {
+    @Operation(operationId = "addGroupMember", summary = "Add a member to a group",
+            description = "Adding a member twice changes nothing (204). 404 when the group or the member does not "
+                    + "exist in the caller's Spot.")
+    void add(Caller caller, @PathVariable UUID groupId, @RequestBody AddGroupMember body) {
+        if (!groups.add(caller.spotId(), groupId, body.spotMemberId())) {
             throw new NotFoundException("Spot member");
         }
     }
 
-    record BulkAddResult(List<String> addedSpotMemberIds, List<String> failedSpotMemberIds,
-                         List<String> alreadyInGroupSpotMemberIds) {
+    record BulkAddGroupMembersResult(List<String> addedSpotMemberIds, List<String> failedSpotMemberIds,
+                                     List<String> alreadyInGroupSpotMemberIds) {
     }
 
     @PostMapping("/v1/groups/{groupId}/spotMembers~bulkAdd")
-    @Operation(summary = "Add members to a group",
+    @Operation(operationId = "bulkAddGroupMembers", summary = "Add members to a group",
             description = "addedSpotMemberIds: every requested member now in the group; failedSpotMemberIds: "
                     + "malformed ids, unknown ids and other Spots' members; Cohort's alreadyInGroupSpotMemberIds: "
                     + "those that were in it already. 413 over the bulk limit (COHORT_BULK_LIMIT, default 1000).")
-    BulkAddResult bulkAdd(Caller caller, @PathVariable UUID groupId, @RequestBody(required = false) JsonNode body) {
-        List<String> ids = JsonBody.of(body).bulkList("spotMemberIds", settings.bulkLimit());
-        GroupService.BulkAdd result = groups.bulkAdd(caller.spotId(), groupId, ids);
-        return new BulkAddResult(result.added(), result.failed(), result.alreadyMembers());
+    @Errors(413)
+    BulkAddGroupMembersResult bulkAdd(Caller caller, @PathVariable UUID groupId, @RequestBody GroupMemberIds body) {
+        bulkLimit("spotMemberIds", body.spotMemberIds());
+        GroupService.BulkAdd result = groups.bulkAdd(caller.spotId(), groupId, body.spotMemberIds());
+        return new BulkAddGroupMembersResult(result.added(), result.failed(), result.alreadyMembers());
     }
 
-    record BulkRemoveResult(int removedSpotMembersCount) {
+    record BulkRemoveGroupMembersResult(int removedSpotMembersCount) {
     }
 
     @PostMapping("/v1/groups/{groupId}/spotMembers~bulkRemove")
-    @Operation(summary = "Remove members from a group",
+    @Operation(operationId = "bulkRemoveGroupMembers", summary = "Remove members from a group",
             description = "removedSpotMembersCount counts the members that were in the group. Malformed ids are a 400.")
-    BulkRemoveResult bulkRemove(Caller caller, @PathVariable UUID groupId,
-                                @RequestBody(required = false) JsonNode body) {
-        List<String> ids = JsonBody.of(body).bulkList("spotMemberIds", settings.bulkLimit());
-        List<UUID> parsed = List.copyOf(new LinkedHashSet<>(Ids.parseAll("spotMemberIds", ids)));
-        return new BulkRemoveResult(groups.bulkRemove(caller.spotId(), groupId, parsed));
+    @Errors(413)
+    BulkRemoveGroupMembersResult bulkRemove(Caller caller, @PathVariable UUID groupId,
+                                            @RequestBody GroupMemberIds body) {
+        bulkLimit("spotMemberIds", body.spotMemberIds());
+        List<UUID> parsed = List.copyOf(new LinkedHashSet<>(Ids.parseAll("spotMemberIds", body.spotMemberIds())));
+        return new BulkRemoveGroupMembersResult(groups.bulkRemove(caller.spotId(), groupId, parsed));
     }
 
-    private record Fields(String name, String description, String emoji, String icon) {
+    private void bulkLimit(String field, List<?> items) {
+        if (items.size() > settings.bulkLimit()) {
+            throw new TooLargeException(field, settings.bulkLimit(), items.size());
+        }
     }
 
     /** The kind asked for (null when not given) and a smart group's checked rule (null when none is given). */
@@ -222,40 +291,30 @@ class GroupController {
     }
 
     /**
-     * Reads {@code kind} and {@code rule}: a rule needs the smart kind (given, or the group's current one); turning a
-     * group smart needs a rule. Rule problems are added to {@code json}'s, so that all are answered together.
+     * Checks {@code kind} and {@code rule}: a rule needs the smart kind (given, or the group's current one); turning
+     * a group smart needs a rule. Rule problems are added to {@code problems}, so that all are answered together.
      */
-    private Smart smart(Caller caller, JsonBody json, String currentKind) {
-        String kind = json.oneOf("kind", List.of("static", "smart"));
-        JsonNode rule = json.node() == null ? null : json.node().get("rule");
+    private Smart smart(Caller caller, String kind, JsonNode rule, String currentKind, Problems problems) {
         if (rule != null && rule.isNull()) {
             rule = null;
         }
         String effective = kind != null ? kind : currentKind == null ? "static" : currentKind;
         if (rule != null && !effective.equals("smart")) {
-            json.problem("rule", "only smart groups have a rule: send \"kind\": \"smart\" with it");
+            problems.add("rule", "only smart groups have a rule: send \"kind\": \"smart\" with it");
             return new Smart(kind, null);
         }
         if (rule == null && "smart".equals(kind) && !"smart".equals(currentKind)) {
-            json.problem("rule", "is required for a smart group");
+            problems.add("rule", "is required for a smart group");
             return new Smart(kind, null);
         }
         if (rule != null) {
             try {
                 smartGroups.parse(caller.spotId(), rule, "rule");
             } catch (InvalidInputException e) {
-                e.problems().forEach(p -> json.problem(p.field(), p.message()));
+                problems.addAll(e.problems());
                 return new Smart(kind, null);
             }
         }
         return new Smart(kind, rule);
-    }
-
-    private static Fields fields(JsonBody json, boolean nameRequired) {
-        String name = nameRequired ? json.requiredText("name") : json.nonBlankIfPresent("name");
-        if (name != null && name.length() > NAME_MAX) {
-            json.problem("name", "must be at most " + NAME_MAX + " characters");
-        }
-        return new Fields(name, json.text("description"), json.text("emoji"), json.text("icon"));
     }
 }

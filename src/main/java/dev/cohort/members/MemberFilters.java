@@ -42,7 +42,9 @@ public final class MemberFilters {
                 .timestamp("lastActivityAt", "m.last_activity_at", before, after, gt, gte, lt, lte)
                 .timestamp("updatedAt", "m.updated_at", before, after, gt, gte, lt, lte)
                 .custom("tags", MemberFilters::tags, in, notin, eq)
-                .plain("search");
+                .plain("search")
+                .describe("search", "Case-insensitive text found in the first name, last name (or both) or email")
+                .describe("tags", "tag ids or names");
     }
 
     /** {@code tags[in]}: has any of the tags (ids or names); {@code tags[notin]}: has none of them. */

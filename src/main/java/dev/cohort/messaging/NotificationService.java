@@ -39,7 +39,7 @@ class NotificationService {
         Long before = cursor(spotId, memberId, query, "before", problems);
         Long after = cursor(spotId, memberId, query, "after", problems);
         if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
+            throw InvalidInputException.inQuery(problems);
         }
         int limit = list.paging().limit();
         List<Notification> rows = notifications.page(spotId, memberId, list.where(), list.params(), before, after,

@@ -106,9 +106,12 @@ class AuthenticationFilter extends OncePerRequestFilter {
             throws IOException {
         log.debug("Rejected with {}: {}", status, detail);
         response.setStatus(status);
+        if (status == 401) {
+            response.setHeader("WWW-Authenticate", "Bearer realm=\"cohort\"");
+        }
         response.setContentType("application/problem+json");
         String body = "{\"type\":\"https://cohort.dev/problems/" + status + "\",\"title\":\"" + title
-                + "\",\"status\":" + status + ",\"detail\":\"" + detail.replace("\"", "'") + "\"}";
+                + "\",\"status\":" + status + ",\"detail\":\"" + detail.replace("\"", "'") + "\"}\n";
         response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
     }
 }

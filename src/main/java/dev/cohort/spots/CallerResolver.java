@@ -13,6 +13,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /** Hands the authenticated {@link Caller} to controller methods that declare it. */
 @Configuration(proxyBeanMethods = false)
 class CallerResolver implements WebMvcConfigurer, HandlerMethodArgumentResolver {
+    static {
+        // Who calls is the request's credential, not a parameter: the OpenAPI document shows security instead.
+        org.springdoc.core.utils.SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+    }
+
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(this);

@@ -36,7 +36,7 @@ public record ListQuery(Paging paging, String where, Map<String, Object> params)
             problems.addAll(e.problems());
         }
         if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
+            throw InvalidInputException.inQuery(problems);
         }
         return new ListQuery(paging, where, params.values());
     }

@@ -20,7 +20,7 @@ public record Paging(int page, int limit) {
         int page = read(query, "page", 1, 1, 10_000_000, problems);
         int limit = read(query, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT, problems);
         if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
+            throw InvalidInputException.inQuery(problems);
         }
         return new Paging(page, limit);
     }

@@ -37,7 +37,8 @@ class ProblemAdvice {
 
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalid(InvalidInputException e) {
-        return problem(HttpStatus.BAD_REQUEST, "Malformed payload", e.getMessage(), e.problems());
+        return problem(HttpStatus.BAD_REQUEST, e.query() ? "Invalid query parameter" : "Invalid request body",
+                e.getMessage(), e.problems());
     }
 
     @ExceptionHandler(NotFoundException.class)
@@ -59,14 +60,21 @@ class ProblemAdvice {
         return body;
     }
 
+    /** A body that is missing or not JSON; the parser's own words (class names, buffers) are not repeated. */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
-        String why = e.getMostSpecificCause().getMessage();
-        if (why != null && why.length() > 300) {
-            why = why.substring(0, 300);
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        if (message.startsWith("Required request body is missing")) {
+            return problem(HttpStatus.BAD_REQUEST, "Invalid request body", "body: a JSON body is required",
+                    List.of(new FieldProblem("body", "a JSON body is required")));
         }
-        return problem(HttpStatus.BAD_REQUEST, "Malformed payload", "The body is not valid JSON",
-                List.of(new FieldProblem("body", why == null ? "not valid JSON" : why)));
+        String why = e.getMostSpecificCause() instanceof tools.jackson.core.JacksonException jackson
+                ? BodyConverter.notJson(jackson) : message.startsWith("not valid JSON") ? message : "not valid JSON";
+        if (e.getMostSpecificCause() instanceof tools.jackson.databind.exc.MismatchedInputException) {
+            why = "does not have the expected shape (an object or an array, as the operation documents)";
+        }
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request body", "body: " + why,
+                List.of(new FieldProblem("body", why)));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -78,13 +86,13 @@ class ProblemAdvice {
             // A malformed id in a path can never name anything: same answer as an unknown id.
             return problem(HttpStatus.NOT_FOUND, "Not found", field + " '" + e.getValue() + "' does not exist", null);
         }
-        return problem(HttpStatus.BAD_REQUEST, "Malformed payload", field + " " + detail,
+        return problem(HttpStatus.BAD_REQUEST, "Invalid query parameter", field + " " + detail,
                 List.of(new FieldProblem(field, detail)));
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ProblemDetail missingParameter(MissingServletRequestParameterException e) {
-        return problem(HttpStatus.BAD_REQUEST, "Malformed payload", e.getParameterName() + " is required",
+        return problem(HttpStatus.BAD_REQUEST, "Invalid query parameter", e.getParameterName() + " is required",
                 List.of(new FieldProblem(e.getParameterName(), "is required")));
     }
 
@@ -123,8 +131,20 @@ class ProblemAdvice {
                         "A concurrent request held the same data; nothing was changed, retry", null));
     }
 
+    @ExceptionHandler(org.springframework.web.HttpMediaTypeNotAcceptableException.class)
+    ProblemDetail notAcceptable(org.springframework.web.HttpMediaTypeNotAcceptableException e) {
+        return problem(HttpStatus.NOT_ACCEPTABLE, "Not acceptable", AcceptFilter.DETAIL,
+                List.of(new FieldProblem("Accept", "supported: application/json, application/problem+json")));
+    }
+
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
+        if (e instanceof org.springframework.web.ErrorResponse error && error.getStatusCode().is4xxClientError()) {
+            // Spring's other request errors (a missing header, a bad multipart): their status, no stack trace.
+            HttpStatus status = HttpStatus.valueOf(error.getStatusCode().value());
+            log.debug("Client error {}: {}", status, e.getMessage());
+            return problem(status, status.getReasonPhrase(), error.getBody().getDetail(), null);
+        }
         log.error("Unexpected error", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "An unexpected error occurred", null);
     }

@@ -722,8 +722,11 @@ class SmartGroupRulesApiTest extends ApiTest {
         assertThat(spot.post("/v1/groups", withMembers).expect(400).problemFields()).isNotEmpty();
         Map<String, Object> badKind = body("name", "S", "kind", "clever", "rule", cond("role", "eq", "Admin"));
         assertThat(spot.post("/v1/groups", badKind).expect(400).problemFields()).contains("kind");
+        // The body's own fields are checked first (typed body), the rule against the Spot once they are well-formed.
         assertThat(spot.post("/v1/groups", body("name", "", "kind", "smart", "rule", cond("colour", "eq", "x")))
-                .expect(400).problemFields()).contains("name", "rule.field");
+                .expect(400).problemFields()).containsExactly("name");
+        assertThat(spot.post("/v1/groups", body("name", "S", "kind", "smart", "rule", cond("colour", "eq", "x")))
+                .expect(400).problemFields()).contains("rule.field");
         assertThat(groupsTotal(spot)).isZero();
         assertThat(spot.post("/v1/groups", body("name", "Plain", "kind", "static")).expect(201).text("kind"))
                 .isEqualTo("static");
