@@ -65,7 +65,8 @@ class LinkController {
 
     @GetMapping("/v1/" + RESOURCES + "/{resourceId}/groups")
     @Parameter(in = ParameterIn.PATH, name = "resources", schema = @Schema(allowableValues = {"lives", "courses", "channels", "forums", "collections"}))
-    @Operation(summary = "List the groups linked to a resource, with their email switch (Cohort)")
+    @Operation(summary = "List the groups linked to a resource, with their email switch (Cohort)",
+            description = "Each linked group with withEmailNotification, as set when it was linked. 404 when the resource does not exist in the caller's Spot.")
     ListPage<LinkRepository.Link> list(Caller caller, @PathVariable String resources, @PathVariable UUID resourceId) {
         List<LinkRepository.Link> items = links.links(caller.spotId(), ResourceType.fromPath(resources), resourceId);
         return new ListPage<>(items, items.size());

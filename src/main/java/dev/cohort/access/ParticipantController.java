@@ -71,7 +71,8 @@ class ParticipantController {
 
     @GetMapping("/v1/" + LIST_TYPES + "/{resourceId}/participants/{participantId}")
     @Parameter(in = ParameterIn.PATH, name = "resources", schema = @Schema(allowableValues = {"lives"}))
-    @Operation(summary = "Get one participant of a live or course")
+    @Operation(summary = "Get one participant of a live or course",
+            description = "The participant with the sources that hold it; 404 when the member does not take part.")
     Object get(Caller caller, @PathVariable String resources, @PathVariable UUID resourceId,
                @PathVariable UUID participantId) {
         ResourceType type = ResourceType.fromPath(resources);

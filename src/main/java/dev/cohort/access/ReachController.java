@@ -57,7 +57,8 @@ class ReachController {
     }
 
     @GetMapping("/v1/me/resources")
-    @Operation(summary = "What I can reach (member token)")
+    @Operation(summary = "What I can reach (member token)",
+            description = "Every resource the calling member can reach, each with the sources that give it.")
     ListPage<ReachRepository.Reachable> myResources(Caller caller, @RequestParam MultiValueMap<String, String> query) {
         return reach.reachable(caller.spotId(), caller.memberId(), read(query));
     }

@@ -48,7 +48,8 @@ class CourseParticipantController {
     }
 
     @GetMapping("/v1/courses/{courseId}/participants/{participantId}")
-    @Operation(summary = "Get one course participant, with its steps")
+    @Operation(summary = "Get one course participant, with its steps",
+            description = "The participant's progress and each step's state; 404 when the member is not a participant.")
     CourseParticipantView get(Caller caller, @PathVariable UUID courseId, @PathVariable UUID participantId) {
         return participants.get(caller.spotId(), courseId, participantId);
     }

@@ -28,7 +28,8 @@ class StepController {
     }
 
     @GetMapping("/v1/courses/{courseId}/steps")
-    @Operation(summary = "List a course's steps in order, quizzes with their correct answers")
+    @Operation(summary = "List a course's steps in order, quizzes with their correct answers",
+            description = "For operators: quizzes are shown with their correct answers (members never see them).")
     ListPage<Step.View> list(Caller caller, @PathVariable UUID courseId) {
         List<Step.View> items = steps.list(caller.spotId(), courseId).stream().map(Step.View::of).toList();
         return new ListPage<>(items, items.size());

@@ -1,13 +1,18 @@
 package dev.cohort.groups;
 
+import dev.cohort.errors.TooLargeException;
 import dev.cohort.spots.Caller;
 import dev.cohort.system.Settings;
 import dev.cohort.web.Ids;
-import dev.cohort.web.JsonBody;
+import dev.cohort.web.Body;
+import dev.cohort.web.Errors;
+import dev.cohort.web.Filtered;
 import dev.cohort.web.ListPage;
 import dev.cohort.web.ListQuery;
 import dev.cohort.web.Filters;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.NotNull;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,66 +42,83 @@ class SmartGroupController {
         this.settings = settings;
     }
 
+    @Body
+    record RuleToPreview(@NotNull @Schema(ref = "#/components/schemas/Rule", description = "The rule to preview")
+                         JsonNode rule) {
+    }
+
+    @Body
+    record AddExceptions(@NotNull @Schema(description = "At most COHORT_BULK_LIMIT (default 1000) member ids")
+                         List<String> spotMemberIds,
+                         @NotNull @Schema(allowableValues = {"include", "exclude"}) String type) {
+    }
+
+    @Body
+    record RemoveExceptions(@NotNull @Schema(description = "At most COHORT_BULK_LIMIT (default 1000) member ids")
+                            List<String> spotMemberIds,
+                            @Schema(allowableValues = {"include", "exclude"}, description = "Any type when absent")
+                            String type) {
+    }
+
     @PostMapping("/v1/groups~previewRule")
-    @Operation(summary = "Preview a rule (Cohort)",
+    @Operation(operationId = "previewRule", summary = "Preview a rule (Cohort)",
             description = "Body {\"rule\": {...}}. Answers how many members the rule selects now and the first 20, "
                     + "alphabetically. Nothing is saved.")
-    SmartGroupService.Preview preview(Caller caller, @RequestBody(required = false) JsonNode body) {
-        return smartGroups.preview(caller.spotId(), rule(body));
+    SmartGroupService.Preview preview(Caller caller, @RequestBody RuleToPreview body) {
+        return smartGroups.preview(caller.spotId(), body.rule());
     }
 
     @PostMapping("/v1/groups/{groupId}~previewRule")
-    @Operation(summary = "Preview a rule change of a smart group (Cohort)",
+    @Operation(operationId = "previewGroupRuleChange", summary = "Preview a rule change of a smart group (Cohort)",
             description = "Body {\"rule\": {...}}. Answers the member count the group would have, and who would enter "
                     + "and who would leave (count and first 20 each), exceptions applied. Nothing is saved.")
     SmartGroupService.Change previewChange(Caller caller, @PathVariable UUID groupId,
-                                           @RequestBody(required = false) JsonNode body) {
-        return smartGroups.preview(caller.spotId(), groupId, rule(body));
+                                           @RequestBody RuleToPreview body) {
+        return smartGroups.preview(caller.spotId(), groupId, body.rule());
     }
 
     @PostMapping("/v1/groups/{groupId}/exceptions~bulkAdd")
-    @Operation(summary = "Always include or always exclude members of a smart group (Cohort)",
-            description = "Body {\"spotMemberIds\": [...], \"type\": \"include\"|\"exclude\"}. Applied at once. A member "
-                    + "has one exception per group: the other type is replaced. failedSpotMemberIds: malformed ids and "
-                    + "ids that are not members of the Spot. 409 on a static group.")
+    @Operation(operationId = "bulkAddGroupExceptions",
+            summary = "Always include or always exclude members of a smart group (Cohort)",
+            description = "Body {\"spotMemberIds\": [...], \"type\": \"include\"|\"exclude\"}. Applied at once. A "
+                    + "member has one exception per group: the other type is replaced. failedSpotMemberIds: malformed "
+                    + "ids and ids that are not members of the Spot. 409 on a static group.")
+    @Errors({409, 413})
     SmartGroupService.ExceptionsAdded addExceptions(Caller caller, @PathVariable UUID groupId,
-                                                    @RequestBody(required = false) JsonNode body) {
-        JsonBody json = JsonBody.of(body);
-        String type = json.requiredText("type") == null ? null : json.oneOf("type", TYPES);
-        List<String> ids = json.bulkList("spotMemberIds", settings.bulkLimit());
-        return smartGroups.addExceptions(caller.spotId(), groupId, ids, type);
+                                                    @RequestBody AddExceptions body) {
+        bulkLimit(body.spotMemberIds());
+        return smartGroups.addExceptions(caller.spotId(), groupId, body.spotMemberIds(), body.type());
     }
 
-    record Removed(int removedCount) {
+    record RemovedExceptions(int removedCount) {
     }
 
     @PostMapping("/v1/groups/{groupId}/exceptions~bulkRemove")
-    @Operation(summary = "Remove exceptions of a smart group (Cohort)",
-            description = "Body {\"spotMemberIds\": [...], \"type\"?: \"include\"|\"exclude\"} (any type when absent). "
-                    + "The members are then in the group exactly when the rule selects them. Malformed ids are a 400.")
-    Removed removeExceptions(Caller caller, @PathVariable UUID groupId, @RequestBody(required = false) JsonNode body) {
-        JsonBody json = JsonBody.of(body);
-        String type = json.oneOf("type", TYPES);
-        List<String> ids = json.bulkList("spotMemberIds", settings.bulkLimit());
-        json.validate();
-        List<UUID> parsed = List.copyOf(new LinkedHashSet<>(Ids.parseAll("spotMemberIds", ids)));
-        return new Removed(smartGroups.removeExceptions(caller.spotId(), groupId, parsed, type));
+    @Operation(operationId = "bulkRemoveGroupExceptions", summary = "Remove exceptions of a smart group (Cohort)",
+            description = "Body {\"spotMemberIds\": [...], \"type\"?: \"include\"|\"exclude\"} (any type when "
+                    + "absent). The members are then in the group exactly when the rule selects them. Malformed ids "
+                    + "are a 400.")
+    @Errors(413)
+    RemovedExceptions removeExceptions(Caller caller, @PathVariable UUID groupId,
+                                       @RequestBody RemoveExceptions body) {
+        bulkLimit(body.spotMemberIds());
+        List<UUID> parsed = List.copyOf(new LinkedHashSet<>(Ids.parseAll("spotMemberIds", body.spotMemberIds())));
+        return new RemovedExceptions(smartGroups.removeExceptions(caller.spotId(), groupId, parsed, body.type()));
     }
 
     @GetMapping("/v1/groups/{groupId}/exceptions")
-    @Operation(summary = "List the exceptions of a smart group (Cohort)", description = "Filter: type[eq]. Oldest first.")
+    @Filtered(value = SmartGroupController.class, member = "EXCEPTION_FILTERS")
+    @Operation(operationId = "listGroupExceptions", summary = "List the exceptions of a smart group (Cohort)",
+            description = "Filter: type[eq]. Oldest first.")
     ListPage<SmartGroupRepository.Exception> exceptions(Caller caller, @PathVariable UUID groupId,
                                                         @RequestParam MultiValueMap<String, String> query) {
         ListQuery list = ListQuery.read(query, EXCEPTION_FILTERS);
         return smartGroups.exceptions(caller.spotId(), groupId, list.where(), list.params(), list.paging());
     }
 
-    private static JsonNode rule(JsonNode body) {
-        JsonBody json = JsonBody.of(body);
-        if (!json.has("rule") || json.node().get("rule").isNull()) {
-            json.problem("rule", "is required: the rule to preview");
+    private void bulkLimit(List<String> ids) {
+        if (ids.size() > settings.bulkLimit()) {
+            throw new TooLargeException("spotMemberIds", settings.bulkLimit(), ids.size());
         }
-        json.validate();
-        return json.node().get("rule");
     }
 }

@@ -76,7 +76,8 @@ class CustomPropertyController {
     }
 
     @GetMapping("/{customPropertyId}")
-    @Operation(summary = "Get a custom property")
+    @Operation(summary = "Get a custom property",
+            description = "404 when it does not exist in the caller's Spot.")
     CustomProperty get(Caller caller, @PathVariable UUID customPropertyId) {
         return properties.get(caller.spotId(), customPropertyId);
     }
@@ -104,7 +105,8 @@ class CustomPropertyController {
 
     @DeleteMapping("/{customPropertyId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Delete a custom property and every member's value of it")
+    @Operation(summary = "Delete a custom property and every member's value of it",
+            description = "Smart group rules that read it then match no member through it.")
     void delete(Caller caller, @PathVariable UUID customPropertyId) {
         properties.delete(caller.spotId(), customPropertyId);
     }

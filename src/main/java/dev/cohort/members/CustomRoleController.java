@@ -63,7 +63,8 @@ class CustomRoleController {
     }
 
     @GetMapping("/{customRoleId}")
-    @Operation(summary = "Get a custom role")
+    @Operation(summary = "Get a custom role",
+            description = "404 when the role does not exist in the caller's Spot.")
     CustomRole get(Caller caller, @PathVariable UUID customRoleId) {
         return roles.get(caller.spotId(), customRoleId);
     }

@@ -46,7 +46,8 @@ class MemberController {
     }
 
     @GetMapping("/v1/spotMembers/{spotMemberId}")
-    @Operation(summary = "Get a spot member")
+    @Operation(summary = "Get a spot member",
+            description = "404 when the member does not exist in the caller's Spot.")
     SpotMember get(Caller caller, @PathVariable UUID spotMemberId) {
         return members.get(caller.spotId(), spotMemberId);
     }

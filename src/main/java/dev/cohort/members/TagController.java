@@ -110,7 +110,8 @@ class TagController {
     }
 
     @GetMapping("/tags/{tagId}")
-    @Operation(summary = "Get a tag")
+    @Operation(summary = "Get a tag",
+            description = "404 when the tag does not exist in the caller's Spot.")
     Tag get(Caller caller, @PathVariable UUID tagId) {
         return tags.get(caller.spotId(), tagId);
     }

@@ -22,12 +22,9 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
@@ -39,7 +36,6 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.method.HandlerMethod;
 
 /**
  * The OpenAPI document at {@code /v3/api-docs}: what the HTTP API is, not how Spring calls its methods. Security per
@@ -97,7 +93,14 @@ class ApiDocument {
                                 + "says otherwise.")
                         .contact(new Contact().name("Cohort").url("https://cohort.dev"))
                         .license(new License().name("Proprietary").url("https://cohort.dev/license")))
-                .servers(List.of(new Server().url("http://localhost:8080").description("A Cohort started locally")))
+                .servers(List.of(new Server().url("{scheme}://{host}").description("Where Cohort runs")
+                        .variables(new io.swagger.v3.oas.models.servers.ServerVariables()
+                                .addServerVariable("scheme", new io.swagger.v3.oas.models.servers.ServerVariable()
+                                        ._default("http").description("http or https")
+                                        ._enum(List.of("http", "https")))
+                                .addServerVariable("host", new io.swagger.v3.oas.models.servers.ServerVariable()
+                                        ._default("localhost:8080")
+                                        .description("Host and port (PORT, default 8080)")))))
                 .components(new Components()
                         .addSecuritySchemes("spotKey", new SecurityScheme().type(SecurityScheme.Type.APIKEY)
                                 .in(SecurityScheme.In.HEADER).name("Authorization")

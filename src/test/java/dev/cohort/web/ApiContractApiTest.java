@@ -211,4 +211,17 @@ class ApiContractApiTest extends ApiTest {
                 .path("application/problem+json").path("schema").path("$ref").asString())
                 .isEqualTo("#/components/schemas/Problem");
     }
+
+    @Test
+    void the_root_names_the_service_and_links_the_docs_for_a_browser() throws Exception {
+        HttpResponse<String> page = raw("GET", "/", null, "text/html,application/xhtml+xml,*/*;q=0.8", null);
+        HttpResponse<String> json = raw("GET", "/", null, "application/json", null);
+        HttpResponse<String> docs = raw("GET", "/docs", null, "text/html", null);
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Cohort", "href=\"/docs\"", "href=\"/v3/api-docs\"",
+                "href=\"/actuator/health\"");
+        assertThat(Api.JSON.readTree(json.body()).path("openapi").asString()).isEqualTo("/v3/api-docs");
+        assertThat(docs.statusCode()).isIn(200, 302);
+    }
 }
