@@ -30,21 +30,22 @@ class ChannelController {
     }
 
     @GetMapping("/v1/channels")
-    @Operation(summary = "List channels",
+    @Operation(operationId = "listChannels", summary = "List channels",
             description = "Filters (Cohort's): name[eq], name[contains], privacy[eq] (Private|Public). Oldest first.")
     ListPage<ChannelFields.ChannelView> list(Caller caller, @RequestParam MultiValueMap<String, String> query) {
         return endpoints.list(caller.spotId(), query);
     }
 
     @GetMapping("/v1/channels/{channelId}")
-    @Operation(summary = "Get a channel", description = "404 when it does not exist in the caller's Spot.")
+    @Operation(operationId = "getChannel",
+            summary = "Get a channel", description = "404 when it does not exist in the caller's Spot.")
     ChannelFields.ChannelView get(Caller caller, @PathVariable UUID channelId) {
         return endpoints.get(caller.spotId(), channelId);
     }
 
     @PostMapping("/v1/channels")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create a channel",
+    @Operation(operationId = "createChannel", summary = "Create a channel",
             description = "name, autoJoin, showMembers and privacy (Private|Public) are required; description, emoji "
                     + "and readonly (default false) are optional. Restricted when Private.")
     ChannelFields.ChannelView create(Caller caller, @RequestBody(required = false) JsonNode body) {
@@ -53,7 +54,7 @@ class ChannelController {
 
     @PostMapping("/v1/channels~bulkCreate")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create several channels",
+    @Operation(operationId = "bulkCreateChannels", summary = "Create several channels",
             description = "The body is an array of channel bodies; invalid items are returned in 'failed' as they "
                     + "were sent. 413 over the bulk limit (COHORT_BULK_LIMIT, default 1000).")
     ResourceEndpoints.BulkCreateResult<ChannelFields.ChannelView> bulkCreate(Caller caller,
@@ -62,7 +63,8 @@ class ChannelController {
     }
 
     @PutMapping("/v1/channels/{channelId}")
-    @Operation(summary = "Update a channel", description = "Every field optional; null clears description and emoji.")
+    @Operation(operationId = "updateChannel",
+            summary = "Update a channel", description = "Every field optional; null clears description and emoji.")
     ChannelFields.ChannelView update(Caller caller, @PathVariable UUID channelId,
                     @RequestBody(required = false) JsonNode body) {
         return endpoints.update(caller.spotId(), channelId, body);
@@ -70,7 +72,7 @@ class ChannelController {
 
     @DeleteMapping("/v1/channels/{channelId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Delete a channel",
+    @Operation(operationId = "deleteChannel", summary = "Delete a channel",
             description = "Cohort's: deletes the channel, its group links and participants.")
     void delete(Caller caller, @PathVariable UUID channelId) {
         endpoints.delete(caller.spotId(), channelId);

@@ -30,21 +30,22 @@ class CollectionController {
     }
 
     @GetMapping("/v1/collections")
-    @Operation(summary = "List collections",
+    @Operation(operationId = "listCollections", summary = "List collections",
             description = "Filters: name[eq], name[contains], privacy[eq] (Private|Public). Oldest first.")
     ListPage<CollectionFields.CollectionView> list(Caller caller, @RequestParam MultiValueMap<String, String> query) {
         return endpoints.list(caller.spotId(), query);
     }
 
     @GetMapping("/v1/collections/{collectionId}")
-    @Operation(summary = "Get a collection", description = "404 when it does not exist in the caller's Spot.")
+    @Operation(operationId = "getCollection",
+            summary = "Get a collection", description = "404 when it does not exist in the caller's Spot.")
     CollectionFields.CollectionView get(Caller caller, @PathVariable UUID collectionId) {
         return endpoints.get(caller.spotId(), collectionId);
     }
 
     @PostMapping("/v1/collections")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create a collection",
+    @Operation(operationId = "createCollection", summary = "Create a collection",
             description = "name is required; description, emoji and privacy (Private|Public, default Public) are "
                     + "optional. Restricted when Private.")
     CollectionFields.CollectionView create(Caller caller, @RequestBody(required = false) JsonNode body) {
@@ -52,7 +53,7 @@ class CollectionController {
     }
 
     @PutMapping("/v1/collections/{collectionId}")
-    @Operation(summary = "Update a collection",
+    @Operation(operationId = "updateCollection", summary = "Update a collection",
             description = "Every field optional; null clears description and emoji.")
     CollectionFields.CollectionView update(Caller caller, @PathVariable UUID collectionId,
                     @RequestBody(required = false) JsonNode body) {
@@ -61,7 +62,7 @@ class CollectionController {
 
     @DeleteMapping("/v1/collections/{collectionId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Delete a collection",
+    @Operation(operationId = "deleteCollection", summary = "Delete a collection",
             description = "Cohort's: deletes the collection, its group links and participants.")
     void delete(Caller caller, @PathVariable UUID collectionId) {
         endpoints.delete(caller.spotId(), collectionId);

@@ -30,7 +30,7 @@ class CourseController {
     }
 
     @GetMapping("/v1/courses")
-    @Operation(summary = "List courses",
+    @Operation(operationId = "listCourses", summary = "List courses",
             description = "Filters: status[eq] (Draft|Published), privacy[eq] (Public|Private|Secret), and Cohort's "
                     + "title[eq|contains]. Oldest first.")
     ListPage<CourseFields.CourseView> list(Caller caller, @RequestParam MultiValueMap<String, String> query) {
@@ -38,14 +38,15 @@ class CourseController {
     }
 
     @GetMapping("/v1/courses/{courseId}")
-    @Operation(summary = "Get a course", description = "404 when it does not exist in the caller's Spot.")
+    @Operation(operationId = "getCourse",
+            summary = "Get a course", description = "404 when it does not exist in the caller's Spot.")
     CourseFields.CourseView get(Caller caller, @PathVariable UUID courseId) {
         return endpoints.get(caller.spotId(), courseId);
     }
 
     @PostMapping("/v1/courses")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create a course",
+    @Operation(operationId = "createCourse", summary = "Create a course",
             description = "Cohort's: title is required; description, privacy (Public|Private|Secret, default Public),"
                     + " status (Draft|Published, default Draft), navigationMode (Flexible|Sequential, default "
                     + "Flexible), completionEmailToAdmins (default true: the Spot's admins are emailed when someone "
@@ -55,7 +56,7 @@ class CourseController {
     }
 
     @PutMapping("/v1/courses/{courseId}")
-    @Operation(summary = "Update a course",
+    @Operation(operationId = "updateCourse", summary = "Update a course",
             description = "Cohort's: every field optional; null clears the description. Publishing a Draft "
                     + "(status Published) sends the invitations held back while it was a Draft, once.")
     CourseFields.CourseView update(Caller caller, @PathVariable UUID courseId,
@@ -65,7 +66,7 @@ class CourseController {
 
     @DeleteMapping("/v1/courses/{courseId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Delete a course",
+    @Operation(operationId = "deleteCourse", summary = "Delete a course",
             description = "Cohort's: deletes the course, its group links and participants.")
     void delete(Caller caller, @PathVariable UUID courseId) {
         endpoints.delete(caller.spotId(), courseId);

@@ -30,7 +30,7 @@ class ForumController {
     }
 
     @GetMapping("/v1/forums")
-    @Operation(summary = "List forums",
+    @Operation(operationId = "listForums", summary = "List forums",
             description = "Filters: name[eq], name[contains], and Cohort's privacy[eq] (Private|Secret). Oldest "
                     + "first.")
     ListPage<ForumFields.ForumView> list(Caller caller, @RequestParam MultiValueMap<String, String> query) {
@@ -38,14 +38,15 @@ class ForumController {
     }
 
     @GetMapping("/v1/forums/{forumId}")
-    @Operation(summary = "Get a forum", description = "404 when it does not exist in the caller's Spot.")
+    @Operation(operationId = "getForum",
+            summary = "Get a forum", description = "404 when it does not exist in the caller's Spot.")
     ForumFields.ForumView get(Caller caller, @PathVariable UUID forumId) {
         return endpoints.get(caller.spotId(), forumId);
     }
 
     @PostMapping("/v1/forums")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create a forum",
+    @Operation(operationId = "createForum", summary = "Create a forum",
             description = "name is required; description, emoji and privacy (Private|Secret, default Private) are "
                     + "optional. Restricted when Secret.")
     ForumFields.ForumView create(Caller caller, @RequestBody(required = false) JsonNode body) {
@@ -54,7 +55,7 @@ class ForumController {
 
     @PostMapping("/v1/forums~bulkCreate")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create several forums",
+    @Operation(operationId = "bulkCreateForums", summary = "Create several forums",
             description = "The body is an array of forum bodies; invalid items are returned in 'failed' as they "
                     + "were sent. 413 over the bulk limit (COHORT_BULK_LIMIT, default 1000).")
     ResourceEndpoints.BulkCreateResult<ForumFields.ForumView> bulkCreate(Caller caller,
@@ -63,7 +64,8 @@ class ForumController {
     }
 
     @PutMapping("/v1/forums/{forumId}")
-    @Operation(summary = "Update a forum", description = "Every field optional; null clears description and emoji.")
+    @Operation(operationId = "updateForum",
+            summary = "Update a forum", description = "Every field optional; null clears description and emoji.")
     ForumFields.ForumView update(Caller caller, @PathVariable UUID forumId,
                     @RequestBody(required = false) JsonNode body) {
         return endpoints.update(caller.spotId(), forumId, body);
@@ -71,7 +73,8 @@ class ForumController {
 
     @DeleteMapping("/v1/forums/{forumId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Delete a forum", description = "Deletes the forum, its group links and members.")
+    @Operation(operationId = "deleteForum",
+            summary = "Delete a forum", description = "Deletes the forum, its group links and members.")
     void delete(Caller caller, @PathVariable UUID forumId) {
         endpoints.delete(caller.spotId(), forumId);
     }

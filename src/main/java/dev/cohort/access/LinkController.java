@@ -38,7 +38,7 @@ class LinkController {
     @PostMapping("/v1/" + RESOURCES + "/{resourceId}/groups~bulkAdd")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Parameter(in = ParameterIn.PATH, name = "resources", schema = @Schema(allowableValues = {"lives", "courses", "channels", "forums", "collections"}))
-    @Operation(summary = "Link groups to a resource",
+    @Operation(operationId = "bulkLinkResourceGroups", summary = "Link groups to a resource",
             description = "Body {groupIds, withEmailNotification}. Members of a newly linked group are invited at once "
                     + "(in-app notification, and an email when withEmailNotification is true); the switch also applies "
                     + "to members who join the group later. Unknown or malformed group ids are a 400 and nothing is "
@@ -55,7 +55,7 @@ class LinkController {
     @PostMapping("/v1/" + RESOURCES + "/{resourceId}/groups~bulkRemove")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Parameter(in = ParameterIn.PATH, name = "resources", schema = @Schema(allowableValues = {"lives", "courses", "channels", "forums", "collections"}))
-    @Operation(summary = "Unlink groups from a resource",
+    @Operation(operationId = "bulkUnlinkResourceGroups", summary = "Unlink groups from a resource",
             description = "Body {groupIds}. Members lose what only that link gave them; future members are not invited.")
     void unlink(Caller caller, @PathVariable String resources, @PathVariable UUID resourceId,
                 @RequestBody(required = false) JsonNode body) {
@@ -65,7 +65,8 @@ class LinkController {
 
     @GetMapping("/v1/" + RESOURCES + "/{resourceId}/groups")
     @Parameter(in = ParameterIn.PATH, name = "resources", schema = @Schema(allowableValues = {"lives", "courses", "channels", "forums", "collections"}))
-    @Operation(summary = "List the groups linked to a resource, with their email switch (Cohort)",
+    @Operation(operationId = "listResourceGroups",
+            summary = "List the groups linked to a resource, with their email switch (Cohort)",
             description = "Each linked group with withEmailNotification, as set when it was linked. 404 when the resource does not exist in the caller's Spot.")
     ListPage<LinkRepository.Link> list(Caller caller, @PathVariable String resources, @PathVariable UUID resourceId) {
         List<LinkRepository.Link> items = links.links(caller.spotId(), ResourceType.fromPath(resources), resourceId);
@@ -74,7 +75,7 @@ class LinkController {
 
     @PutMapping("/v1/" + RESOURCES + "/{resourceId}/groups/{groupId}")
     @Parameter(in = ParameterIn.PATH, name = "resources", schema = @Schema(allowableValues = {"lives", "courses", "channels", "forums", "collections"}))
-    @Operation(summary = "Change a link's invitation-email switch (Cohort)",
+    @Operation(operationId = "updateResourceGroupLink", summary = "Change a link's invitation-email switch (Cohort)",
             description = "Body {withEmailNotification}. Applies to members who join the group from now on.")
     LinkRepository.Link update(Caller caller, @PathVariable String resources, @PathVariable UUID resourceId,
                                @PathVariable UUID groupId, @RequestBody(required = false) JsonNode body) {

@@ -30,7 +30,7 @@ class LiveController {
     }
 
     @GetMapping("/v1/lives")
-    @Operation(summary = "List lives",
+    @Operation(operationId = "listLives", summary = "List lives",
             description = "Filters: title[eq], title[contains], status[eq] (Ended|Planned|Live, from the dates and "
                     + "now), startDate[lt|lte|gt|gte|eq] (Unix seconds), solution[in|eq], builtInType[in|eq]. "
                     + "Oldest first.")
@@ -39,14 +39,15 @@ class LiveController {
     }
 
     @GetMapping("/v1/lives/{liveId}")
-    @Operation(summary = "Get a live", description = "404 when it does not exist in the caller's Spot.")
+    @Operation(operationId = "getLive",
+            summary = "Get a live", description = "404 when it does not exist in the caller's Spot.")
     LiveFields.LiveView get(Caller caller, @PathVariable UUID liveId) {
         return endpoints.get(caller.spotId(), liveId);
     }
 
     @PostMapping("/v1/lives")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create a live",
+    @Operation(operationId = "createLive", summary = "Create a live",
             description = "title, spotMemberHostId (a member of the Spot), startDate and endDate (Unix seconds, end "
                     + "after start) and solution are required; description (Markdown, answered as rich-text "
                     + "paragraphs), builtInType, videoUrl, chatVisibility, participantsVisibility, visibility "
@@ -58,7 +59,7 @@ class LiveController {
     }
 
     @PutMapping("/v1/lives/{liveId}")
-    @Operation(summary = "Update a live",
+    @Operation(operationId = "updateLive", summary = "Update a live",
             description = "Every field optional in Cohort (MeltingSpot requires title, dates and solution); the "
                     + "merged dates must still end after they start.")
     LiveFields.LiveView update(Caller caller, @PathVariable UUID liveId, @RequestBody(required = false) JsonNode body) {
@@ -67,7 +68,8 @@ class LiveController {
 
     @DeleteMapping("/v1/lives/{liveId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Delete a live", description = "Cohort's: deletes the live, its group links and participants.")
+    @Operation(operationId = "deleteLive",
+            summary = "Delete a live", description = "Cohort's: deletes the live, its group links and participants.")
     void delete(Caller caller, @PathVariable UUID liveId) {
         endpoints.delete(caller.spotId(), liveId);
     }

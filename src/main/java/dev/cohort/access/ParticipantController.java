@@ -57,7 +57,8 @@ class ParticipantController {
 
     @GetMapping("/v1/" + LIST_TYPES + "/{resourceId}/participants")
     @Parameter(in = ParameterIn.PATH, name = "resources", schema = @Schema(allowableValues = {"lives"}))
-    @Operation(summary = "List the participants of a live or course, alphabetically, with their sources",
+    @Operation(operationId = "listResourceParticipants",
+            summary = "List the participants of a live or course, alphabetically, with their sources",
             description = "Lives: firstname[eq|contains], lastname[eq|contains], email[eq|contains], type[eq|in], "
                     + "status[eq|in]; courses: firstname[in], lastname[in], email[in], status[eq|in]; both: search. "
                     + "Each participant carries Cohort's sources: direct, each linked group holding it, selfEnrollment.")
@@ -71,7 +72,7 @@ class ParticipantController {
 
     @GetMapping("/v1/" + LIST_TYPES + "/{resourceId}/participants/{participantId}")
     @Parameter(in = ParameterIn.PATH, name = "resources", schema = @Schema(allowableValues = {"lives"}))
-    @Operation(summary = "Get one participant of a live or course",
+    @Operation(operationId = "getResourceParticipant", summary = "Get one participant of a live or course",
             description = "The participant with the sources that hold it; 404 when the member does not take part.")
     Object get(Caller caller, @PathVariable String resources, @PathVariable UUID resourceId,
                @PathVariable UUID participantId) {
@@ -83,7 +84,7 @@ class ParticipantController {
 
     @PostMapping("/v1/" + TYPES + "/{resourceId}/participants")
     @Parameter(in = ParameterIn.PATH, name = "resources", schema = @Schema(allowableValues = {"lives", "courses"}))
-    @Operation(summary = "Invite one member",
+    @Operation(operationId = "inviteResourceParticipant", summary = "Invite one member",
             description = "Lives: {member: spot member id or email (a new email is invited into the Spot), "
                     + "invitedBySpotMemberId, withEmailNotification}; courses: {spotMemberId, invitedBySpotMemberId, "
                     + "withEmailNotification}. 201 with the participant when newly invited; 200 without a body when "
@@ -118,7 +119,7 @@ class ParticipantController {
 
     @PostMapping("/v1/" + TYPES + "/{resourceId}/participants~bulkInvite")
     @Parameter(in = ParameterIn.PATH, name = "resources", schema = @Schema(allowableValues = {"lives", "courses"}))
-    @Operation(summary = "Invite many members",
+    @Operation(operationId = "bulkInviteResourceParticipants", summary = "Invite many members",
             description = "Lives: {members: {spotMemberIds, emails}, ...}; courses: {spotMemberIds, ...}; both with "
                     + "invitedBySpotMemberId and withEmailNotification. Unknown or malformed ids are a 400 and nobody "
                     + "is invited. Lives answer 200 with the participants; courses 201 with them, or 200 without a "
@@ -160,7 +161,7 @@ class ParticipantController {
 
     @PostMapping("/v1/" + TYPES + "/{resourceId}/participants~bulkRemove")
     @Parameter(in = ParameterIn.PATH, name = "resources", schema = @Schema(allowableValues = {"lives", "courses"}))
-    @Operation(summary = "Remove direct invitations (Cohort)",
+    @Operation(operationId = "bulkRemoveResourceParticipants", summary = "Remove direct invitations (Cohort)",
             description = "Body {spotMemberIds}. Only the direct source goes: a participant still held by a linked "
                     + "group or self-enrolment stays. removedSpotMembersCount counts those who lost access.")
     ParticipantViews.Removed bulkRemove(Caller caller, @PathVariable String resources, @PathVariable UUID resourceId,

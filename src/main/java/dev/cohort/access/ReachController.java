@@ -46,7 +46,7 @@ class ReachController {
     }
 
     @GetMapping("/v1/spotMembers/{spotMemberId}/resources")
-    @Operation(summary = "What a member can reach (Cohort)",
+    @Operation(operationId = "listMemberResources", summary = "What a member can reach (Cohort)",
             description = "Every public resource of the Spot and the restricted ones the member participates in, "
                     + "with the member's status and the sources that give access. Filters: type[in], search.")
     ListPage<ReachRepository.Reachable> memberResources(Caller caller, @PathVariable UUID spotMemberId,
@@ -57,14 +57,14 @@ class ReachController {
     }
 
     @GetMapping("/v1/me/resources")
-    @Operation(summary = "What I can reach (member token)",
+    @Operation(operationId = "listMyResources", summary = "What I can reach (member token)",
             description = "Every resource the calling member can reach, each with the sources that give it.")
     ListPage<ReachRepository.Reachable> myResources(Caller caller, @RequestParam MultiValueMap<String, String> query) {
         return reach.reachable(caller.spotId(), caller.memberId(), read(query));
     }
 
     @GetMapping("/v1/groups/{groupId}/resources")
-    @Operation(summary = "List the resources a group is linked to (Cohort)",
+    @Operation(operationId = "listGroupResources", summary = "List the resources a group is linked to (Cohort)",
             description = "Searchable by name (search) and filterable by type[in] (live, course, channel, forum, "
                     + "collection), by name.")
     ListPage<ReachRepository.Linked> groupResources(Caller caller, @PathVariable UUID groupId,

@@ -47,7 +47,8 @@ class ResourceMemberController {
 
     @GetMapping("/v1/" + TYPES + "/{resourceId}/spotMembers")
     @Parameter(in = ParameterIn.PATH, name = "resources", schema = @Schema(allowableValues = {"channels", "forums", "collections"}))
-    @Operation(summary = "List the members of a channel, forum or collection, alphabetically",
+    @Operation(operationId = "listResourceMembers",
+            summary = "List the members of a channel, forum or collection, alphabetically",
             description = "SpotMember objects with Cohort's sources; the filters of the spot members list.")
     ListPage<Map<String, Object>> list(Caller caller, @PathVariable String resources, @PathVariable UUID resourceId,
                                        @RequestParam MultiValueMap<String, String> query) {
@@ -59,7 +60,8 @@ class ResourceMemberController {
     @PostMapping("/v1/" + TYPES + "/{resourceId}/spotMembers")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Parameter(in = ParameterIn.PATH, name = "resources", schema = @Schema(allowableValues = {"channels", "forums", "collections"}))
-    @Operation(summary = "Add a member", description = "Body {spotMemberId, withEmailNotification (Cohort, default "
+    @Operation(operationId = "addResourceMember",
+            summary = "Add a member", description = "Body {spotMemberId, withEmailNotification (Cohort, default "
             + "false)}. Adding twice changes nothing; a member who is not one of the Spot's is a 404.")
     void add(Caller caller, @PathVariable String resources, @PathVariable UUID resourceId,
              @RequestBody(required = false) JsonNode body) {
@@ -84,7 +86,8 @@ class ResourceMemberController {
 
     @PostMapping("/v1/" + TYPES + "/{resourceId}/spotMembers~bulkAdd")
     @Parameter(in = ParameterIn.PATH, name = "resources", schema = @Schema(allowableValues = {"channels", "forums", "collections"}))
-    @Operation(summary = "Add members", description = "Body {spotMemberIds}. Malformed ids, unknown ids and other "
+    @Operation(operationId = "bulkAddResourceMembers",
+            summary = "Add members", description = "Body {spotMemberIds}. Malformed ids, unknown ids and other "
             + "Spots' members are returned in failedSpotMemberIds; the others are members afterwards.")
     BulkAddResult bulkAdd(Caller caller, @PathVariable String resources, @PathVariable UUID resourceId,
                           @RequestBody(required = false) JsonNode body) {
@@ -109,7 +112,8 @@ class ResourceMemberController {
 
     @PostMapping("/v1/" + TYPES + "/{resourceId}/spotMembers~bulkRemove")
     @Parameter(in = ParameterIn.PATH, name = "resources", schema = @Schema(allowableValues = {"channels", "forums", "collections"}))
-    @Operation(summary = "Remove members", description = "Body {spotMemberIds}. Removes the direct membership only: "
+    @Operation(operationId = "bulkRemoveResourceMembers",
+            summary = "Remove members", description = "Body {spotMemberIds}. Removes the direct membership only: "
             + "members still held by a linked group stay. removedSpotMembersCount counts those who lost access.")
     BulkRemoveResult bulkRemove(Caller caller, @PathVariable String resources, @PathVariable UUID resourceId,
                                 @RequestBody(required = false) JsonNode body) {

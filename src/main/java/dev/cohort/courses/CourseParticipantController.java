@@ -35,7 +35,7 @@ class CourseParticipantController {
     }
 
     @GetMapping("/v1/courses/{courseId}/participants")
-    @Operation(summary = "The participants table of a course",
+    @Operation(operationId = "listCourseParticipants", summary = "The participants table of a course",
             description = "MeltingSpot's CourseParticipant objects (status, invitedAt, startedAt, completedAt, "
                     + "unenrolledAt, lastActivityAt, completionRate = completed current steps / current steps, an "
                     + "integer percentage rounded down) plus Cohort's sources and steps (one entry per current step: "
@@ -48,14 +48,14 @@ class CourseParticipantController {
     }
 
     @GetMapping("/v1/courses/{courseId}/participants/{participantId}")
-    @Operation(summary = "Get one course participant, with its steps",
+    @Operation(operationId = "getCourseParticipant", summary = "Get one course participant, with its steps",
             description = "The participant's progress and each step's state; 404 when the member is not a participant.")
     CourseParticipantView get(Caller caller, @PathVariable UUID courseId, @PathVariable UUID participantId) {
         return participants.get(caller.spotId(), courseId, participantId);
     }
 
     @PostMapping("/v1/courses/{courseId}/participants~bulkUnenroll")
-    @Operation(summary = "Unenrol participants (Cohort)",
+    @Operation(operationId = "bulkUnenrollCourseParticipants", summary = "Unenrol participants (Cohort)",
             description = "{spotMemberIds}. From any status to Unenrolled; completion data stays shown; a secret "
                     + "course is no longer reachable; they can be re-invited (which starts the course afresh). "
                     + "Unknown or malformed ids are a 400 and nobody is unenrolled.")

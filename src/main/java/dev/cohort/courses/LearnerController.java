@@ -24,7 +24,7 @@ class LearnerController {
     }
 
     @GetMapping("/v1/me/courses/{courseId}")
-    @Operation(summary = "A course as I take it",
+    @Operation(operationId = "getMyCourse", summary = "A course as I take it",
             description = "Its steps without the quizzes' correct answers, my status, completion rate and progress. "
                     + "404 for a Draft course and for a secret one I am not an active participant of.")
     LearnerService.MyCourse get(Caller caller, @PathVariable UUID courseId) {
@@ -32,7 +32,7 @@ class LearnerController {
     }
 
     @PostMapping("/v1/me/courses/{courseId}/steps/{stepId}~complete")
-    @Operation(summary = "Complete a content or conclusion step",
+    @Operation(operationId = "completeMyCourseStep", summary = "Complete a content or conclusion step",
             description = "Idempotent. 409 when I am not enrolled, or when the course is Sequential and a previous "
                     + "step is not completed; 400 for a quiz step (submit it instead).")
     LearnerService.MyCourse complete(Caller caller, @PathVariable UUID courseId, @PathVariable UUID stepId) {
@@ -40,7 +40,7 @@ class LearnerController {
     }
 
     @PostMapping("/v1/me/courses/{courseId}/steps/{stepId}~submitQuiz")
-    @Operation(summary = "Submit a quiz",
+    @Operation(operationId = "submitMyQuiz", summary = "Submit a quiz",
             description = "{answers: [[choice indexes] per question]}. Scored on the server (percentage of questions "
                     + "answered exactly right, rounded down); the step counts as completed, pass or fail. A new "
                     + "submission replaces the score, pass/fail and submission time.")
@@ -50,7 +50,7 @@ class LearnerController {
     }
 
     @PostMapping("/v1/me/courses/{courseId}~enroll")
-    @Operation(summary = "Enrol myself in a public course",
+    @Operation(operationId = "enrollInCourse", summary = "Enrol myself in a public course",
             description = "201 when I was enrolled (or re-enrolled after being Unenrolled: progress starts afresh), "
                     + "200 when I was a participant already; 409 for a private course; 404 for a Draft or secret one.")
     ResponseEntity<LearnerService.MyCourse> enroll(Caller caller, @PathVariable UUID courseId) {

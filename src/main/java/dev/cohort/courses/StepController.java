@@ -28,7 +28,8 @@ class StepController {
     }
 
     @GetMapping("/v1/courses/{courseId}/steps")
-    @Operation(summary = "List a course's steps in order, quizzes with their correct answers",
+    @Operation(operationId = "listCourseSteps",
+            summary = "List a course's steps in order, quizzes with their correct answers",
             description = "For operators: quizzes are shown with their correct answers (members never see them).")
     ListPage<Step.View> list(Caller caller, @PathVariable UUID courseId) {
         List<Step.View> items = steps.list(caller.spotId(), courseId).stream().map(Step.View::of).toList();
@@ -37,7 +38,7 @@ class StepController {
 
     @PostMapping("/v1/courses/{courseId}/steps")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Add a step",
+    @Operation(operationId = "createCourseStep", summary = "Add a step",
             description = "{kind: content|quiz|conclusion, title, body?, module?, quiz?}. A quiz step needs "
                     + "quiz {passScore 0-100, questions: [{question, choices (2+), correct: [choice indexes]}]}. "
                     + "New steps go last, before the conclusion; a second conclusion is a 400. The steps of a "
@@ -47,7 +48,8 @@ class StepController {
     }
 
     @PutMapping("/v1/courses/{courseId}/steps/{stepId}")
-    @Operation(summary = "Update a step", description = "title (required), body, module, quiz (quiz steps); the "
+    @Operation(operationId = "updateCourseStep",
+            summary = "Update a step", description = "title (required), body, module, quiz (quiz steps); the "
             + "kind cannot change. Progress on the step is kept.")
     Step.View update(Caller caller, @PathVariable UUID courseId, @PathVariable UUID stepId,
                      @RequestBody(required = false) JsonNode body) {
@@ -56,14 +58,16 @@ class StepController {
 
     @DeleteMapping("/v1/courses/{courseId}/steps/{stepId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Delete a step", description = "Its progress goes; completion rates change at once, "
+    @Operation(operationId = "deleteCourseStep",
+            summary = "Delete a step", description = "Its progress goes; completion rates change at once, "
             + "statuses do not. The conclusion can be deleted only when it is the only step (409).")
     void delete(Caller caller, @PathVariable UUID courseId, @PathVariable UUID stepId) {
         steps.delete(caller.spotId(), courseId, stepId);
     }
 
     @PostMapping("/v1/courses/{courseId}/steps~reorder")
-    @Operation(summary = "Reorder the steps", description = "{stepIds}: every step of the course exactly once, the "
+    @Operation(operationId = "reorderCourseSteps",
+            summary = "Reorder the steps", description = "{stepIds}: every step of the course exactly once, the "
             + "conclusion last, each module's steps consecutive; otherwise a 400 and nothing changes.")
     ListPage<Step.View> reorder(Caller caller, @PathVariable UUID courseId,
                                 @RequestBody(required = false) JsonNode body) {

@@ -39,7 +39,8 @@ class CustomPropertyController {
     }
 
     @GetMapping
-    @Operation(summary = "List custom property definitions, in the order they were created",
+    @Operation(operationId = "listCustomProperties",
+            summary = "List custom property definitions, in the order they were created",
             description = "Filters: slug[eq], label[eq], label[contains], type[eq], type[in].")
     ListPage<CustomProperty> list(Caller caller, @RequestParam MultiValueMap<String, String> query) {
         return properties.list(caller.spotId(), query);
@@ -47,7 +48,7 @@ class CustomPropertyController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create a custom property",
+    @Operation(operationId = "createCustomProperty", summary = "Create a custom property",
             description = "label and type (Text, SingleSelect, MultipleSelect, Boolean, Number, Date) are required; "
                     + "possibleValues is required (non-empty) for the select types and refused for the others. slug "
                     + "(^[a-z0-9][a-z0-9_-]{0,62}$) is derived from the label when absent; a slug already used in the "
@@ -76,14 +77,14 @@ class CustomPropertyController {
     }
 
     @GetMapping("/{customPropertyId}")
-    @Operation(summary = "Get a custom property",
+    @Operation(operationId = "getCustomProperty", summary = "Get a custom property",
             description = "404 when it does not exist in the caller's Spot.")
     CustomProperty get(Caller caller, @PathVariable UUID customPropertyId) {
         return properties.get(caller.spotId(), customPropertyId);
     }
 
     @PutMapping("/{customPropertyId}")
-    @Operation(summary = "Update a custom property",
+    @Operation(operationId = "updateCustomProperty", summary = "Update a custom property",
             description = "label, description (null clears) and possibleValues, each optional. type and slug cannot "
                     + "change (400). Removing a possible value removes it from members' values: a SingleSelect value "
                     + "using it is cleared, a MultipleSelect value loses it.")
@@ -105,7 +106,8 @@ class CustomPropertyController {
 
     @DeleteMapping("/{customPropertyId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Delete a custom property and every member's value of it",
+    @Operation(operationId = "deleteCustomProperty",
+            summary = "Delete a custom property and every member's value of it",
             description = "Smart group rules that read it then match no member through it.")
     void delete(Caller caller, @PathVariable UUID customPropertyId) {
         properties.delete(caller.spotId(), customPropertyId);

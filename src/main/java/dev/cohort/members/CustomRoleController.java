@@ -39,7 +39,7 @@ class CustomRoleController {
     }
 
     @GetMapping
-    @Operation(summary = "List custom roles, by label",
+    @Operation(operationId = "listCustomRoles", summary = "List custom roles, by label",
             description = "Filters: label[eq], label[contains], label[in] (comma-separated); label comparisons "
                     + "ignore case.")
     ListPage<CustomRole> list(Caller caller, @RequestParam MultiValueMap<String, String> query) {
@@ -48,7 +48,7 @@ class CustomRoleController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create a custom role",
+    @Operation(operationId = "createCustomRole", summary = "Create a custom role",
             description = "label is required and unique in the Spot regardless of case (409 otherwise); description "
                     + "and permissions (array of " + "live.*, live.full.*, live.limited.*, moderation.*, "
                     + "spot.member.invite.*, course.limited.*, course.full.*, collection.full.*, collection.limited.*) "
@@ -63,14 +63,14 @@ class CustomRoleController {
     }
 
     @GetMapping("/{customRoleId}")
-    @Operation(summary = "Get a custom role",
+    @Operation(operationId = "getCustomRole", summary = "Get a custom role",
             description = "404 when the role does not exist in the caller's Spot.")
     CustomRole get(Caller caller, @PathVariable UUID customRoleId) {
         return roles.get(caller.spotId(), customRoleId);
     }
 
     @PutMapping("/{customRoleId}")
-    @Operation(summary = "Update a custom role",
+    @Operation(operationId = "updateCustomRole", summary = "Update a custom role",
             description = "Every field optional; permissions replaces the whole set; null clears description.")
     CustomRole update(Caller caller, @PathVariable UUID customRoleId, @RequestBody(required = false) JsonNode body) {
         JsonBody json = JsonBody.of(body);
@@ -90,7 +90,7 @@ class CustomRoleController {
 
     @DeleteMapping("/{customRoleId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Delete a custom role (Cohort)",
+    @Operation(operationId = "deleteCustomRole", summary = "Delete a custom role (Cohort)",
             description = "The members who held it stay in the Spot with customRoleId null.")
     void delete(Caller caller, @PathVariable UUID customRoleId) {
         roles.delete(caller.spotId(), customRoleId);

@@ -17,7 +17,7 @@ class MeController {
     }
 
     @GetMapping("/v1/me")
-    @Operation(summary = "The member the token was issued to",
+    @Operation(operationId = "getMe", summary = "The member the token was issued to",
             description = "The SpotMember object of the member named by the token's sub.")
     SpotMember me(Caller caller) {
         return members.get(caller.spotId(), caller.memberId());

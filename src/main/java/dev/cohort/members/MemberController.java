@@ -36,7 +36,7 @@ class MemberController {
     }
 
     @GetMapping("/v1/spotMembers")
-    @Operation(summary = "List spot members, alphabetically",
+    @Operation(operationId = "listSpotMembers", summary = "List spot members, alphabetically",
             description = "Filters: email[in], firstname[in], lastname[in], customRoleId[eq], invitationDate[before|after], "
                     + "registrationDate[before|after] (Unix timestamps), and Cohort's status[..], role[..], lang[..], "
                     + "lastActivityAt[..], updatedAt[..], tags[in|notin] (ids or names), search; operators eq neq gt gte "
@@ -46,7 +46,7 @@ class MemberController {
     }
 
     @GetMapping("/v1/spotMembers/{spotMemberId}")
-    @Operation(summary = "Get a spot member",
+    @Operation(operationId = "getSpotMember", summary = "Get a spot member",
             description = "404 when the member does not exist in the caller's Spot.")
     SpotMember get(Caller caller, @PathVariable UUID spotMemberId) {
         return members.get(caller.spotId(), spotMemberId);
@@ -54,7 +54,7 @@ class MemberController {
 
     @PostMapping("/v1/spotMembers")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Invite (create) a spot member by email",
+    @Operation(operationId = "createSpotMember", summary = "Invite (create) a spot member by email",
             description = "Cohort also accepts firstname, lastname, title, lang, role, customRoleId, avatarUrl, "
                     + "registrationSource and an initial status (default Invited). A second member with the same "
                     + "email (case-insensitive) is a 409.")
@@ -82,7 +82,7 @@ class MemberController {
 
     @PostMapping("/v1/spotMembers~bulkInvite")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Invite several members by email",
+    @Operation(operationId = "bulkInviteSpotMembers", summary = "Invite several members by email",
             description = "Invalid, repeated or already used emails are returned in 'failed'. 413 over the bulk limit.")
     BulkInviteResult bulkInvite(Caller caller, @RequestBody(required = false) JsonNode body) {
         JsonBody json = JsonBody.of(body);
@@ -103,7 +103,7 @@ class MemberController {
     }
 
     @PutMapping("/v1/spotMembers/{spotMemberId}")
-    @Operation(summary = "Update a spot member (every field optional)",
+    @Operation(operationId = "updateSpotMember", summary = "Update a spot member (every field optional)",
             description = "firstname, lastname, title, role, status, avatarUrl, embedBaseUrls, customRoleId, and "
                     + "Cohort's email and lang. null clears title, avatarUrl and customRoleId.")
     SpotMember update(Caller caller, @PathVariable UUID spotMemberId, @RequestBody(required = false) JsonNode body) {
@@ -142,7 +142,7 @@ class MemberController {
 
     @DeleteMapping("/v1/spotMembers/{spotMemberId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Delete a spot member (Cohort)",
+    @Operation(operationId = "deleteSpotMember", summary = "Delete a spot member (Cohort)",
             description = "Removes the member from the Spot, its groups, tags and custom property values.")
     void delete(Caller caller, @PathVariable UUID spotMemberId) {
         members.delete(caller.spotId(), spotMemberId);

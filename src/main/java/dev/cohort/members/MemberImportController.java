@@ -19,7 +19,7 @@ class MemberImportController {
     }
 
     @PostMapping(path = "/v1/spotMembers~import", consumes = "text/csv")
-    @Operation(summary = "Import members from a CSV file (UTF-8, RFC 4180)",
+    @Operation(operationId = "importSpotMembers", summary = "Import members from a CSV file (UTF-8, RFC 4180)",
             description = "Header row: email (required), firstname, lastname, role (Member|Admin), status (the "
                     + "SpotMember status enum), tags (names separated by ';', created when missing, added to the "
                     + "member's tags), and one column per custom property slug (numbers, true/false, dates as "

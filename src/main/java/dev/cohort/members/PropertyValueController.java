@@ -42,7 +42,7 @@ class PropertyValueController {
     }
 
     @GetMapping
-    @Operation(summary = "List a member's custom property values",
+    @Operation(operationId = "listMemberPropertyValues", summary = "List a member's custom property values",
             description = "One item per custom property of the Spot, in the order they were created; value is null "
                     + "when the member has none.")
     ListPage<CustomPropertyValue> list(Caller caller, @PathVariable UUID spotMemberId,
@@ -51,7 +51,7 @@ class PropertyValueController {
     }
 
     @PutMapping("/{customPropertySlug}")
-    @Operation(summary = "Set one custom property value of a member",
+    @Operation(operationId = "setMemberPropertyValue", summary = "Set one custom property value of a member",
             description = "Body {value}, required; null clears the value. " + VALUE_TYPES
                     + " 404 for an unknown member or custom property.")
     CustomPropertyValue set(Caller caller, @PathVariable UUID spotMemberId, @PathVariable String customPropertySlug,
@@ -65,7 +65,8 @@ class PropertyValueController {
     }
 
     @PostMapping
-    @Operation(summary = "Set several custom property values of a member, all or nothing",
+    @Operation(operationId = "setMemberPropertyValues",
+            summary = "Set several custom property values of a member, all or nothing",
             description = "Body: an array of {customPropertySlug, value}; value null clears. " + VALUE_TYPES
                     + " Any bad item (unknown or repeated slug, bad value) is a 400 naming [i].field, and nothing "
                     + "changes. Answers the values written as {items, total}. 413 over the bulk limit.")

@@ -50,7 +50,7 @@ class TagController {
     }
 
     @GetMapping("/tags")
-    @Operation(summary = "List tags, by position",
+    @Operation(operationId = "listTags", summary = "List tags, by position",
             description = "Filters: name[eq], name[contains], and Cohort's name[in]; name comparisons ignore case.")
     ListPage<Tag> list(Caller caller, @RequestParam MultiValueMap<String, String> query) {
         return tags.list(caller.spotId(), query);
@@ -58,7 +58,7 @@ class TagController {
 
     @PostMapping("/tags")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create a tag",
+    @Operation(operationId = "createTag", summary = "Create a tag",
             description = "name is required and unique in the Spot regardless of case (409 otherwise); emoji is "
                     + "optional. The tag takes the next position (order, from 1).")
     Tag create(Caller caller, @RequestBody(required = false) JsonNode body) {
@@ -73,7 +73,7 @@ class TagController {
 
     @PostMapping("/tags~bulkCreate")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create several tags",
+    @Operation(operationId = "bulkCreateTags", summary = "Create several tags",
             description = "The body is an array of {name, emoji}. Invalid items, names already taken and names "
                     + "repeated in the array (after their first occurrence) are returned in 'failed' as they were "
                     + "sent. 413 over the bulk limit (COHORT_BULK_LIMIT, default 1000).")
@@ -110,14 +110,14 @@ class TagController {
     }
 
     @GetMapping("/tags/{tagId}")
-    @Operation(summary = "Get a tag",
+    @Operation(operationId = "getTag", summary = "Get a tag",
             description = "404 when the tag does not exist in the caller's Spot.")
     Tag get(Caller caller, @PathVariable UUID tagId) {
         return tags.get(caller.spotId(), tagId);
     }
 
     @PutMapping("/tags/{tagId}")
-    @Operation(summary = "Update a tag",
+    @Operation(operationId = "updateTag", summary = "Update a tag",
             description = "name and emoji are optional; null clears emoji. A name taken by another tag is a 409.")
     Tag update(Caller caller, @PathVariable UUID tagId, @RequestBody(required = false) JsonNode body) {
         JsonBody json = JsonBody.of(body);
@@ -138,13 +138,15 @@ class TagController {
 
     @DeleteMapping("/tags/{tagId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Delete a tag", description = "Members who had it lose it; they stay in the Spot.")
+    @Operation(operationId = "deleteTag",
+            summary = "Delete a tag", description = "Members who had it lose it; they stay in the Spot.")
     void delete(Caller caller, @PathVariable UUID tagId) {
         tags.delete(caller.spotId(), tagId);
     }
 
     @GetMapping("/tags/{tagId}/spotMembers")
-    @Operation(summary = "List the members who have a tag, alphabetically (last name, first name, email)",
+    @Operation(operationId = "listTagMembers",
+            summary = "List the members who have a tag, alphabetically (last name, first name, email)",
             description = "Filters as the spot members list: email[in], firstname[in], lastname[in], customRoleId[eq], "
                     + "registrationDate[before|after], role[in], status[in], tags[in|notin], search, ...")
     ListPage<SpotMember> members(Caller caller, @PathVariable UUID tagId,
@@ -154,7 +156,7 @@ class TagController {
 
     @PostMapping("/tags/{tagId}/spotMembers~bulkAssign")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Tag members",
+    @Operation(operationId = "bulkAssignTag", summary = "Tag members",
             description = "Body {spotMemberIds: string[]}. Members who have the tag already are left as they are. "
                     + "A malformed id, or one that is not a member of the Spot, is a 400 naming spotMemberIds[i], "
                     + "and nobody is tagged. 413 over the bulk limit.")
@@ -164,7 +166,7 @@ class TagController {
 
     @PostMapping("/tags/{tagId}/spotMembers~bulkUnassign")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Untag members",
+    @Operation(operationId = "bulkUnassignTag", summary = "Untag members",
             description = "Body {spotMemberIds: string[]}. Members without the tag are left as they are. Same id "
                     + "rules as ~bulkAssign: a malformed or unknown id is a 400 and nothing changes.")
     void bulkUnassign(Caller caller, @PathVariable UUID tagId, @RequestBody(required = false) JsonNode body) {

@@ -34,21 +34,23 @@ class NotificationController {
     }
 
     @GetMapping("/v1/spotMembers/{spotMemberId}/notifications")
-    @Operation(summary = "List a member's notifications", description = LIST_DOC)
+    @Operation(operationId = "listMemberNotifications",
+            summary = "List a member's notifications", description = LIST_DOC)
     NotificationService.Page list(Caller caller, @PathVariable UUID spotMemberId,
                                   @RequestParam MultiValueMap<String, String> query) {
         return notifications.list(caller.spotId(), spotMemberId, query);
     }
 
     @PostMapping("/v1/spotMembers/{spotMemberId}/notifications~markAsRead")
-    @Operation(summary = "Mark a member's notifications as read", description = MARK_DOC)
+    @Operation(operationId = "markMemberNotificationsAsRead",
+            summary = "Mark a member's notifications as read", description = MARK_DOC)
     List<Notification> markAsRead(Caller caller, @PathVariable UUID spotMemberId,
                                   @RequestBody(required = false) JsonNode body) {
         return notifications.markAsRead(caller.spotId(), spotMemberId, ids(body));
     }
 
     @GetMapping("/v1/spotMembers/{spotMemberId}/notifications~unreadCount")
-    @Operation(summary = "Count a member's unread notifications",
+    @Operation(operationId = "countMemberUnreadNotifications", summary = "Count a member's unread notifications",
             description = "types[in] narrows the count. Answers {count, countByTypes: [{type, count}]}.")
     NotificationService.UnreadCount unreadCount(Caller caller, @PathVariable UUID spotMemberId,
                                                 @RequestParam MultiValueMap<String, String> query) {
@@ -56,19 +58,22 @@ class NotificationController {
     }
 
     @GetMapping("/v1/me/notifications")
-    @Operation(summary = "List my notifications (member token)", description = LIST_DOC)
+    @Operation(operationId = "listMyNotifications",
+            summary = "List my notifications (member token)", description = LIST_DOC)
     NotificationService.Page myList(Caller caller, @RequestParam MultiValueMap<String, String> query) {
         return notifications.list(caller.spotId(), caller.memberId(), query);
     }
 
     @PostMapping("/v1/me/notifications~markAsRead")
-    @Operation(summary = "Mark my notifications as read (member token)", description = MARK_DOC)
+    @Operation(operationId = "markMyNotificationsAsRead",
+            summary = "Mark my notifications as read (member token)", description = MARK_DOC)
     List<Notification> myMarkAsRead(Caller caller, @RequestBody(required = false) JsonNode body) {
         return notifications.markAsRead(caller.spotId(), caller.memberId(), ids(body));
     }
 
     @GetMapping("/v1/me/notifications~unreadCount")
-    @Operation(summary = "Count my unread notifications (member token)", description = "types[in] narrows the count.")
+    @Operation(operationId = "countMyUnreadNotifications",
+            summary = "Count my unread notifications (member token)", description = "types[in] narrows the count.")
     NotificationService.UnreadCount myUnreadCount(Caller caller, @RequestParam MultiValueMap<String, String> query) {
         return notifications.unreadCount(caller.spotId(), caller.memberId(), query);
     }

@@ -27,7 +27,7 @@ class OutboxController {
     }
 
     @GetMapping("/v1/outbox")
-    @Operation(summary = "List the Spot's outgoing emails, newest first",
+    @Operation(operationId = "listOutboxEmails", summary = "List the Spot's outgoing emails, newest first",
             description = "Filters: status[eq|in] (pending, sent, dead), spotMemberId[eq]; page, limit.")
     ListPage<OutboxRepository.Row> list(Caller caller, @RequestParam MultiValueMap<String, String> query) {
         ListQuery list = ListQuery.read(query, FILTERS);

@@ -33,7 +33,8 @@ class TemplateController {
     }
 
     @GetMapping("/v1/templates/{type}")
-    @Operation(summary = "The invitation email template of a resource type (live, course, channel, forum, collection)",
+    @Operation(operationId = "getTemplate",
+            summary = "The invitation email template of a resource type (live, course, channel, forum, collection)",
             description = "The Spot's own template, or the built-in default (isDefault true). Variables are written "
                     + "{{memberName}}, {{memberFirstname}}, {{resourceName}}, {{resourceLink}}, {{spotName}}.")
     TemplateView get(Caller caller, @PathVariable String type) {
@@ -41,7 +42,7 @@ class TemplateController {
     }
 
     @PutMapping("/v1/templates/{type}")
-    @Operation(summary = "Replace the invitation email template of a resource type",
+    @Operation(operationId = "updateTemplate", summary = "Replace the invitation email template of a resource type",
             description = "subject (one line, at most 255 characters) and body (plain text) are required and must "
                     + "not be blank; an unknown {{variable}} is a 400 naming the field.")
     TemplateView put(Caller caller, @PathVariable String type, @RequestBody(required = false) JsonNode body) {
@@ -54,14 +55,14 @@ class TemplateController {
     }
 
     @DeleteMapping("/v1/templates/{type}")
-    @Operation(summary = "Go back to the default invitation template of a resource type",
+    @Operation(operationId = "resetTemplate", summary = "Go back to the default invitation template of a resource type",
             description = "Answers the default template.")
     TemplateView reset(Caller caller, @PathVariable String type) {
         return TemplateView.of(templates.reset(caller.spotId(), type));
     }
 
     @PostMapping("/v1/templates/{type}~preview")
-    @Operation(summary = "Render the invitation email of a resource type for a member",
+    @Operation(operationId = "previewTemplate", summary = "Render the invitation email of a resource type for a member",
             description = "Body: spotMemberId (required), resourceId (optional: sample resource values otherwise), "
                     + "subject and body (optional: preview unsaved text). Answers {subject, body}. Unknown member "
                     + "or resource: 404.")

@@ -37,7 +37,8 @@ class AdminController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create a Spot; its API key and member-token secret are returned this once",
+    @Operation(operationId = "createSpot",
+            summary = "Create a Spot; its API key and member-token secret are returned this once",
             description = "The secrets are stored hashed or encrypted and never shown again; rotate them to get new ones.")
     CreatedSpotView create(@RequestBody(required = false) JsonNode body) {
         JsonBody json = JsonBody.of(body);
@@ -48,14 +49,14 @@ class AdminController {
     }
 
     @GetMapping
-    @Operation(summary = "List Spots",
+    @Operation(operationId = "listSpots", summary = "List Spots",
             description = "Every Spot of this server, oldest first.")
     ListPage<Spot> list(@RequestParam MultiValueMap<String, String> query) {
         return spots.list(Paging.from(query));
     }
 
     @GetMapping("/{spotId}")
-    @Operation(summary = "Get a Spot",
+    @Operation(operationId = "getSpot", summary = "Get a Spot",
             description = "404 when no Spot has this id.")
     Spot get(@PathVariable UUID spotId) {
         return spots.get(spotId);
@@ -63,21 +64,24 @@ class AdminController {
 
     @PostMapping("/{spotId}/keys")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Rotate the Spot's API key: a new key is returned once, earlier keys stop working at once",
+    @Operation(operationId = "rotateSpotKey",
+            summary = "Rotate the Spot's API key: a new key is returned once, earlier keys stop working at once",
             description = "The new key is shown only in this answer.")
     Map<String, Object> rotateKey(@PathVariable UUID spotId) {
         return Map.of("spotId", spotId, "apiKey", spots.rotateKey(spotId));
     }
 
     @GetMapping("/{spotId}/memberTokenSecret")
-    @Operation(summary = "Read the secret that signs the Spot's member tokens (HS256)",
+    @Operation(operationId = "getMemberTokenSecret",
+            summary = "Read the secret that signs the Spot's member tokens (HS256)",
             description = "Host platforms sign member tokens with it.")
     Map<String, Object> memberTokenSecret(@PathVariable UUID spotId) {
         return Map.of("spotId", spotId, "memberTokenSecret", spots.memberTokenSecret(spotId));
     }
 
     @PostMapping("/{spotId}/memberTokenSecret~rotate")
-    @Operation(summary = "Rotate the member-token secret: tokens signed with the old one stop working",
+    @Operation(operationId = "rotateMemberTokenSecret",
+            summary = "Rotate the member-token secret: tokens signed with the old one stop working",
             description = "The new secret is returned in this answer.")
     Map<String, Object> rotateMemberTokenSecret(@PathVariable UUID spotId) {
         return Map.of("spotId", spotId, "memberTokenSecret", spots.rotateMemberTokenSecret(spotId));
@@ -85,7 +89,8 @@ class AdminController {
 
     @PostMapping("/{spotId}/memberTokens")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Sign a member token for one of the Spot's members (for host platforms and testing)",
+    @Operation(operationId = "signMemberToken",
+            summary = "Sign a member token for one of the Spot's members (for host platforms and testing)",
             description = "HS256 with the Spot's member-token secret; sub is the member id.")
     Map<String, Object> memberToken(@PathVariable UUID spotId, @RequestBody(required = false) JsonNode body) {
         JsonBody json = JsonBody.of(body);

@@ -152,11 +152,20 @@ class ApiContractApiTest extends ApiTest {
 
         assertThat(document.path("openapi").asString()).startsWith("3.1");
         List<String> wrong = new ArrayList<>();
+        java.util.Set<String> ids = new java.util.HashSet<>();
         for (Map.Entry<String, JsonNode> path : document.path("paths").properties()) {
             String expected = path.getKey().startsWith("/v1/me") ? "memberToken"
                     : path.getKey().startsWith("/admin/v1") ? "adminToken" : "spotKey";
             for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
                 String name = operation.getKey() + " " + path.getKey();
+                String id = operation.getValue().path("operationId").asString();
+                if (!id.matches("[a-z][A-Za-z]+") || !ids.add(id)) {
+                    wrong.add(name + ": operationId " + id + " (numbered, malformed or used twice)");
+                }
+                if (operation.getValue().path("summary").asString().isBlank()
+                        || operation.getValue().path("description").asString().isBlank()) {
+                    wrong.add(name + ": no summary or description");
+                }
                 if (!operation.getValue().path("security").get(0).has(expected)) {
                     wrong.add(name + ": security " + operation.getValue().path("security"));
                 }
