@@ -98,8 +98,15 @@ class GroupRepository {
         return new ListPage<>(items, total);
     }
 
-    boolean update(UUID spotId, UUID id, Map<String, Object> columns) {
-        StringBuilder sets = new StringBuilder("updated_at = now()");
+    /**
+     * Sets the given text columns; {@code updated_at} moves only when one of them changes (or when {@code touched}:
+     * the group's rule or kind changed), so that a body that changes nothing changes nothing.
+     */
+    boolean update(UUID spotId, UUID id, Map<String, Object> columns, boolean touched) {
+        String changed = columns.isEmpty() ? "false" : "(" + String.join(", ", columns.keySet()) + ") is distinct from ("
+                + String.join(", ", columns.keySet().stream().map(c -> "cast(:" + c + " as text)").toList()) + ")";
+        StringBuilder sets = new StringBuilder(touched ? "updated_at = now()"
+                : "updated_at = case when " + changed + " then now() else updated_at end");
         columns.keySet().forEach(column -> sets.append(", ").append(column).append(" = :").append(column));
         return jdbc.sql("update member_group set " + sets + " where spot_id = :spot and id = :id and deleted_at is null")
                 .params(columns).param("spot", spotId).param("id", id).update() == 1;

@@ -83,7 +83,7 @@ public class GroupService {
         } else if ("static".equals(kind) && "smart".equals(groups.kind(spotId, id).orElse(null))) {
             smartGroups.clearRule(spotId, id);
         }
-        if (!groups.update(spotId, id, columns)) {
+        if (!groups.update(spotId, id, columns, kind != null)) {
             throw new NotFoundException("Group");
         }
         return get(spotId, id);

@@ -67,6 +67,20 @@ class ApiContractApiTest extends ApiTest {
     }
 
     @Test
+    void a_put_that_changes_nothing_changes_nothing_updated_at_included() throws Exception {
+        Api.SpotClient spot = newSpot();
+        String group = spot.post("/v1/groups", Map.of("name", "Ambassadors", "emoji", "🚀")).expect(201).text("id");
+        JsonNode before = spot.get("/v1/groups/" + group).expect(200).body();
+        Thread.sleep(5);
+
+        JsonNode same = spot.put("/v1/groups/" + group, before.toString()).expect(200).body();
+        JsonNode renamed = spot.put("/v1/groups/" + group, Map.of("name", "Envoys")).expect(200).body();
+
+        assertThat(same).isEqualTo(before);
+        assertThat(renamed.path("updatedAt").asLong()).isGreaterThan(before.path("updatedAt").asLong());
+    }
+
+    @Test
     void a_body_field_of_the_wrong_type_is_named_and_every_problem_is_reported_at_once() {
         Api.SpotClient spot = newSpot();
 
