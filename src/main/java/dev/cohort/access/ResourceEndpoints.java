@@ -45,9 +45,7 @@ final class ResourceEndpoints<V> {
 
     BulkCreateResult<V> bulkCreate(UUID spotId, JsonNode body) {
         List<JsonNode> items = JsonBody.array(body);
-        if (items.size() > bulkLimit) {
-            throw new TooLargeException("body", bulkLimit, items.size());
-        }
+        TooLargeException.check("body", bulkLimit, items);
         List<V> created = new ArrayList<>();
         List<JsonNode> failed = new ArrayList<>();
         for (JsonNode item : items) {

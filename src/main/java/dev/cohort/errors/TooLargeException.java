@@ -11,6 +11,13 @@ public class TooLargeException extends RuntimeException {
         this.limit = limit;
     }
 
+    /** Throws when a bulk request's {@code field} carries more than {@code limit} items. */
+    public static void check(String field, int limit, java.util.Collection<?> items) {
+        if (items.size() > limit) {
+            throw new TooLargeException(field, limit, items.size());
+        }
+    }
+
     public String field() {
         return field;
     }

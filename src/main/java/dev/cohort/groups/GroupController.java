@@ -125,7 +125,7 @@ class GroupController {
                         + "included with /v1/groups/{groupId}/exceptions~bulkAdd");
             }
             problems.throwIfAny();
-            bulkLimit("spotMemberIds", body.spotMemberIds());
+            TooLargeException.check("spotMemberIds", settings.bulkLimit(), body.spotMemberIds());
             initial = body.spotMemberIds().stream().map(Ids::parse).toList();
         }
         problems.throwIfAny();
@@ -148,7 +148,7 @@ class GroupController {
                     array = @ArraySchema(schema = @Schema(implementation = CreateGroup.class)))))
     @Errors(413)
     BulkCreateGroupsResult bulkCreate(Caller caller, @RequestBody List<JsonNode> items) {
-        bulkLimit("body", items);
+        TooLargeException.check("body", settings.bulkLimit(), items);
         List<Group> created = new ArrayList<>();
         List<JsonNode> failed = new ArrayList<>();
         for (JsonNode item : items) {
@@ -261,7 +261,7 @@ class GroupController {
                     + "those that were in it already. 413 over the bulk limit (COHORT_BULK_LIMIT, default 1000).")
     @Errors(413)
     BulkAddGroupMembersResult bulkAdd(Caller caller, @PathVariable UUID groupId, @RequestBody GroupMemberIds body) {
-        bulkLimit("spotMemberIds", body.spotMemberIds());
+        TooLargeException.check("spotMemberIds", settings.bulkLimit(), body.spotMemberIds());
         GroupService.BulkAdd result = groups.bulkAdd(caller.spotId(), groupId, body.spotMemberIds());
         return new BulkAddGroupMembersResult(result.added(), result.failed(), result.alreadyMembers());
     }
@@ -275,15 +275,9 @@ class GroupController {
     @Errors(413)
     BulkRemoveGroupMembersResult bulkRemove(Caller caller, @PathVariable UUID groupId,
                                             @RequestBody GroupMemberIds body) {
-        bulkLimit("spotMemberIds", body.spotMemberIds());
+        TooLargeException.check("spotMemberIds", settings.bulkLimit(), body.spotMemberIds());
         List<UUID> parsed = List.copyOf(new LinkedHashSet<>(Ids.parseAll("spotMemberIds", body.spotMemberIds())));
         return new BulkRemoveGroupMembersResult(groups.bulkRemove(caller.spotId(), groupId, parsed));
-    }
-
-    private void bulkLimit(String field, List<?> items) {
-        if (items.size() > settings.bulkLimit()) {
-            throw new TooLargeException(field, settings.bulkLimit(), items.size());
-        }
     }
 
     /** The kind asked for (null when not given) and a smart group's checked rule (null when none is given). */

@@ -86,7 +86,7 @@ class SmartGroupController {
     @Errors({409, 413})
     SmartGroupService.ExceptionsAdded addExceptions(Caller caller, @PathVariable UUID groupId,
                                                     @RequestBody AddExceptions body) {
-        bulkLimit(body.spotMemberIds());
+        TooLargeException.check("spotMemberIds", settings.bulkLimit(), body.spotMemberIds());
         return smartGroups.addExceptions(caller.spotId(), groupId, body.spotMemberIds(), body.type());
     }
 
@@ -101,7 +101,7 @@ class SmartGroupController {
     @Errors(413)
     RemovedExceptions removeExceptions(Caller caller, @PathVariable UUID groupId,
                                        @RequestBody RemoveExceptions body) {
-        bulkLimit(body.spotMemberIds());
+        TooLargeException.check("spotMemberIds", settings.bulkLimit(), body.spotMemberIds());
         List<UUID> parsed = List.copyOf(new LinkedHashSet<>(Ids.parseAll("spotMemberIds", body.spotMemberIds())));
         return new RemovedExceptions(smartGroups.removeExceptions(caller.spotId(), groupId, parsed, body.type()));
     }
@@ -114,11 +114,5 @@ class SmartGroupController {
                                                         @RequestParam MultiValueMap<String, String> query) {
         ListQuery list = ListQuery.read(query, EXCEPTION_FILTERS);
         return smartGroups.exceptions(caller.spotId(), groupId, list.where(), list.params(), list.paging());
-    }
-
-    private void bulkLimit(List<String> ids) {
-        if (ids.size() > settings.bulkLimit()) {
-            throw new TooLargeException("spotMemberIds", settings.bulkLimit(), ids.size());
-        }
     }
 }

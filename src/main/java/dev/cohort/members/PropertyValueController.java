@@ -73,9 +73,7 @@ class PropertyValueController {
     ListPage<CustomPropertyValue> setAll(Caller caller, @PathVariable UUID spotMemberId,
                                          @RequestBody(required = false) JsonNode body) {
         List<JsonNode> items = JsonBody.array(body);
-        if (items.size() > settings.bulkLimit()) {
-            throw new TooLargeException("body", settings.bulkLimit(), items.size());
-        }
+        TooLargeException.check("body", settings.bulkLimit(), items);
         List<CustomPropertyService.Assignment> assignments = new ArrayList<>();
         List<FieldProblem> problems = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {

@@ -79,9 +79,7 @@ class TagController {
                     + "sent. 413 over the bulk limit (COHORT_BULK_LIMIT, default 1000).")
     BulkCreateResult bulkCreate(Caller caller, @RequestBody(required = false) JsonNode body) {
         List<JsonNode> items = JsonBody.array(body);
-        if (items.size() > settings.bulkLimit()) {
-            throw new TooLargeException("body", settings.bulkLimit(), items.size());
-        }
+        TooLargeException.check("body", settings.bulkLimit(), items);
         // Each item's tag when it is valid and its name is the first of its kind in the array, else null.
         List<TagService.NewTag> candidates = new ArrayList<>();
         Set<String> names = new HashSet<>();

@@ -1,12 +1,13 @@
 package dev.cohort.spots;
 
 import dev.cohort.system.Settings;
+import dev.cohort.web.ApiPaths;
+import dev.cohort.web.FilterProblem;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -40,8 +41,7 @@ class AuthenticationFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI();
-        return !(path.startsWith("/v1/") || path.equals("/v1") || path.startsWith("/admin/v1"));
+        return !ApiPaths.api(request.getRequestURI());
     }
 
     @Override
@@ -49,7 +49,7 @@ class AuthenticationFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String path = request.getRequestURI();
         String credential = credential(request.getHeader("Authorization"));
-        if (path.startsWith("/admin/v1")) {
+        if (ApiPaths.admin(path)) {
             if (adminToken.isEmpty()) {
                 reject(response, 404, "Not found", "The admin API is disabled: set COHORT_ADMIN_TOKEN to enable it");
             } else if (credential == null || !Secrets.constantTimeEquals(credential, adminToken.get())) {
@@ -64,7 +64,7 @@ class AuthenticationFilter extends OncePerRequestFilter {
                     + " (or, on /v1/me, 'Bearer <member token>')");
             return;
         }
-        if (path.equals("/v1/me") || path.startsWith("/v1/me/")) {
+        if (ApiPaths.member(path)) {
             try {
                 request.setAttribute(CALLER, tokens.verify(credential));
             } catch (MemberTokens.InvalidTokenException e) {
@@ -105,13 +105,9 @@ class AuthenticationFilter extends OncePerRequestFilter {
     private static void reject(HttpServletResponse response, int status, String title, String detail)
             throws IOException {
         log.debug("Rejected with {}: {}", status, detail);
-        response.setStatus(status);
         if (status == 401) {
             response.setHeader("WWW-Authenticate", "Bearer realm=\"cohort\"");
         }
-        response.setContentType("application/problem+json");
-        String body = "{\"type\":\"https://cohort.dev/problems/" + status + "\",\"title\":\"" + title
-                + "\",\"status\":" + status + ",\"detail\":\"" + detail.replace("\"", "'") + "\"}\n";
-        response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+        FilterProblem.write(response, status, title, detail, null);
     }
 }

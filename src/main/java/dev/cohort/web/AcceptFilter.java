@@ -1,11 +1,11 @@
 package dev.cohort.web;
 
+import dev.cohort.errors.FieldProblem;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -24,13 +24,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class AcceptFilter extends OncePerRequestFilter {
     static final String DETAIL = "This API answers application/json (and application/problem+json for errors); "
             + "send Accept: application/json or leave Accept out";
+    /** The bad field of a 406, here and when Spring finds no converter for the answer (ProblemAdvice). */
+    static final FieldProblem PROBLEM = new FieldProblem("Accept", "supported: application/json, application/problem+json");
     private static final List<MediaType> ANSWERS = List.of(MediaType.APPLICATION_JSON,
             MediaType.APPLICATION_PROBLEM_JSON);
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI();
-        return !(path.startsWith("/v1/") || path.equals("/v1") || path.startsWith("/admin/v1"));
+        return !ApiPaths.api(request.getRequestURI());
     }
 
     @Override
@@ -41,12 +42,7 @@ class AcceptFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        response.setStatus(406);
-        response.setContentType("application/problem+json");
-        String body = "{\"type\":\"https://cohort.dev/problems/406\",\"title\":\"Not acceptable\",\"status\":406,"
-                + "\"detail\":\"" + DETAIL + "\",\"errors\":[{\"field\":\"Accept\",\"message\":\"supported: "
-                + "application/json, application/problem+json\"}]}\n";
-        response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+        FilterProblem.write(response, 406, "Not acceptable", DETAIL, PROBLEM);
     }
 
     private static boolean acceptable(String accept) {

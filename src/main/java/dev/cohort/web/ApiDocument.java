@@ -32,7 +32,6 @@ import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -47,8 +46,6 @@ class ApiDocument {
     static final String PROBLEM = "application/problem+json";
 
     static {
-        // The raw query map of list endpoints is documented parameter by parameter instead (see @Filtered).
-        SpringDocUtils.getConfig().addRequestWrapperToIgnore(MultiValueMap.class);
         // Jackson 3's tree, where a field is truly free (a smart-group rule names its own schema): any JSON value.
         SpringDocUtils.getConfig().replaceWithSchema(tools.jackson.databind.JsonNode.class, new JsonSchema());
     }
@@ -119,10 +116,10 @@ class ApiDocument {
 
     /** The security each path takes, by its prefix. */
     static String security(String path) {
-        if (path.equals("/v1/me") || path.startsWith("/v1/me/") || path.startsWith("/v1/me~")) {
+        if (ApiPaths.member(path)) {
             return "memberToken";
         }
-        if (path.startsWith("/admin/v1")) {
+        if (ApiPaths.admin(path)) {
             return "adminToken";
         }
         return "spotKey";
@@ -135,23 +132,23 @@ class ApiDocument {
             if (components.getSchemas() != null) {
                 components.getSchemas().remove("MultiValueMapStringString");
             }
-            components.addSchemas("FieldProblem", ApiDocument.typed("object")
+            components.addSchemas("FieldProblem", typed("object")
                     .description("One bad field of a request and why it is bad")
-                    .addProperty("field", ApiDocument.typed("string")
+                    .addProperty("field", typed("string")
                             .description("A JSON path into the body (audience.includeGroupIds[2]), a query "
                                     + "parameter or a header"))
-                    .addProperty("message", ApiDocument.typed("string").description("What is wrong with it"))
+                    .addProperty("message", typed("string").description("What is wrong with it"))
                     .required(List.of("field", "message")));
-            components.addSchemas("Problem", ApiDocument.typed("object")
+            components.addSchemas("Problem", typed("object")
                     .description("An RFC 9457 problem body")
-                    .addProperty("type", ApiDocument.typed("string").format("uri"))
-                    .addProperty("title", ApiDocument.typed("string").description("What was wrong, in short"))
-                    .addProperty("status", ApiDocument.typed("integer").format("int32"))
-                    .addProperty("detail", ApiDocument.typed("string"))
-                    .addProperty("instance", ApiDocument.typed("string").format("uri-reference"))
-                    .addProperty("errors", ApiDocument.typed("array").description("Every bad field, when any")
+                    .addProperty("type", typed("string").format("uri"))
+                    .addProperty("title", typed("string").description("What was wrong, in short"))
+                    .addProperty("status", typed("integer").format("int32"))
+                    .addProperty("detail", typed("string"))
+                    .addProperty("instance", typed("string").format("uri-reference"))
+                    .addProperty("errors", typed("array").description("Every bad field, when any")
                             .items(new JsonSchema().$ref("#/components/schemas/FieldProblem")))
-                    .addProperty("limit", ApiDocument.typed("integer").format("int32")
+                    .addProperty("limit", typed("integer").format("int32")
                             .description("On 413: the most items one call takes"))
                     .required(List.of("type", "title", "status")));
             openApi.setTags(TAGS.entrySet().stream()
@@ -231,11 +228,11 @@ class ApiDocument {
                 .addMediaType(PROBLEM, new MediaType().schema(new JsonSchema().$ref("#/components/schemas/Problem"))));
         if (status == 429) {
             response.addHeaderObject("Retry-After", new io.swagger.v3.oas.models.headers.Header()
-                    .description("Seconds to wait").schema(ApiDocument.typed("integer").format("int32")));
+                    .description("Seconds to wait").schema(typed("integer").format("int32")));
         }
         if (status == 401) {
             response.addHeaderObject("WWW-Authenticate", new io.swagger.v3.oas.models.headers.Header()
-                    .description("The scheme the endpoint expects").schema(ApiDocument.typed("string")));
+                    .description("The scheme the endpoint expects").schema(typed("string")));
         }
         responses.addApiResponse(code, response);
     }
@@ -253,10 +250,10 @@ class ApiDocument {
                 : operation.getParameters());
         if (filtered.paged()) {
             parameters.add(new Parameter().in("query").name("page").description("The page, from 1")
-                    .schema(ApiDocument.typed("integer").format("int32").minimum(java.math.BigDecimal.ONE)
-                            .maximum(java.math.BigDecimal.valueOf(10_000_000))._default(1)));
+                    .schema(typed("integer").format("int32").minimum(java.math.BigDecimal.ONE)
+                            .maximum(java.math.BigDecimal.valueOf(Paging.MAX_PAGE))._default(1)));
             parameters.add(new Parameter().in("query").name("limit").description("Items per page")
-                    .schema(ApiDocument.typed("integer").format("int32").minimum(java.math.BigDecimal.ONE)
+                    .schema(typed("integer").format("int32").minimum(java.math.BigDecimal.ONE)
                             .maximum(java.math.BigDecimal.valueOf(Paging.MAX_LIMIT))._default(Paging.DEFAULT_LIMIT)));
         }
         for (Filters.Documented d : spec.documented()) {
@@ -272,7 +269,7 @@ class ApiDocument {
             Parameter parameter = new Parameter().in("query").name(d.name()).description(d.description());
             if (d.list()) {
                 parameter.style(Parameter.StyleEnum.FORM).explode(false)
-                        .schema(ApiDocument.typed("array").items(value));
+                        .schema(typed("array").items(value));
             } else {
                 parameter.schema(value);
             }

@@ -53,14 +53,6 @@ public final class BodyReader {
         return type.cast(value);
     }
 
-    /** The names a {@code type} body accepts: its components and the read-only fields it ignores. */
-    public static Set<String> accepted(Class<?> type) {
-        Shape shape = shape(type);
-        Set<String> names = new LinkedHashSet<>(shape.components().keySet());
-        names.addAll(shape.ignored());
-        return names;
-    }
-
     private record Component(RecordComponent component, Type type, Class<?> raw, boolean required,
                              List<String> allowed) {
     }

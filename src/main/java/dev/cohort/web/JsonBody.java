@@ -169,9 +169,7 @@ public final class JsonBody {
     public List<String> bulkList(String field, int limit) {
         List<String> items = textList(field, true);
         validate();
-        if (items.size() > limit) {
-            throw new TooLargeException(prefix + field, limit, items.size());
-        }
+        TooLargeException.check(prefix + field, limit, items);
         return items;
     }
 

@@ -10,6 +10,7 @@ import org.springframework.util.MultiValueMap;
 public record Paging(int page, int limit) {
     public static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 100;
+    public static final int MAX_PAGE = 10_000_000;
 
     public long offset() {
         return (long) (page - 1) * limit;
@@ -17,7 +18,7 @@ public record Paging(int page, int limit) {
 
     public static Paging from(MultiValueMap<String, String> query) {
         List<FieldProblem> problems = new ArrayList<>();
-        int page = read(query, "page", 1, 1, 10_000_000, problems);
+        int page = read(query, "page", 1, 1, MAX_PAGE, problems);
         int limit = read(query, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT, problems);
         if (!problems.isEmpty()) {
             throw InvalidInputException.inQuery(problems);

@@ -68,11 +68,11 @@ class ProblemAdvice {
             return problem(HttpStatus.BAD_REQUEST, "Invalid request body", "body: a JSON body is required",
                     List.of(new FieldProblem("body", "a JSON body is required")));
         }
-        String why = e.getMostSpecificCause() instanceof tools.jackson.core.JacksonException jackson
-                ? BodyConverter.notJson(jackson) : message.startsWith("not valid JSON") ? message : "not valid JSON";
-        if (e.getMostSpecificCause() instanceof tools.jackson.databind.exc.MismatchedInputException) {
-            why = "does not have the expected shape (an object or an array, as the operation documents)";
-        }
+        Throwable cause = e.getMostSpecificCause();
+        String why = cause instanceof tools.jackson.databind.exc.MismatchedInputException
+                ? "does not have the expected shape (an object or an array, as the operation documents)"
+                : cause instanceof tools.jackson.core.JacksonException jackson ? BodyConverter.notJson(jackson)
+                : "not valid JSON";
         return problem(HttpStatus.BAD_REQUEST, "Invalid request body", "body: " + why,
                 List.of(new FieldProblem("body", why)));
     }
@@ -133,8 +133,7 @@ class ProblemAdvice {
 
     @ExceptionHandler(org.springframework.web.HttpMediaTypeNotAcceptableException.class)
     ProblemDetail notAcceptable(org.springframework.web.HttpMediaTypeNotAcceptableException e) {
-        return problem(HttpStatus.NOT_ACCEPTABLE, "Not acceptable", AcceptFilter.DETAIL,
-                List.of(new FieldProblem("Accept", "supported: application/json, application/problem+json")));
+        return problem(HttpStatus.NOT_ACCEPTABLE, "Not acceptable", AcceptFilter.DETAIL, List.of(AcceptFilter.PROBLEM));
     }
 
     @ExceptionHandler(Exception.class)

@@ -23,10 +23,6 @@ public final class Problems {
         return problems.isEmpty();
     }
 
-    public List<FieldProblem> list() {
-        return List.copyOf(problems);
-    }
-
     /** Throws the problems, if any, as one {@code 400}. */
     public void throwIfAny() {
         if (!problems.isEmpty()) {
