@@ -110,7 +110,7 @@ class SmartGroupController {
     @Filtered(value = SmartGroupController.class, member = "EXCEPTION_FILTERS")
     @Operation(operationId = "listGroupExceptions", summary = "List the exceptions of a smart group (Cohort)",
             description = "Filter: type[eq]. Oldest first.")
-    ListPage<SmartGroupRepository.Exception> exceptions(Caller caller, @PathVariable UUID groupId,
+    ListPage<SmartGroupRepository.RuleException> exceptions(Caller caller, @PathVariable UUID groupId,
                                                         @RequestParam MultiValueMap<String, String> query) {
         ListQuery list = ListQuery.read(query, EXCEPTION_FILTERS);
         return smartGroups.exceptions(caller.spotId(), groupId, list.where(), list.params(), list.paging());

@@ -422,17 +422,18 @@ class SmartGroupRepository {
                 .query(UUID.class).list();
     }
 
-    record Exception(UUID spotMemberId, String type, long createdAt) {
+    /** A member always included in (or excluded from) a smart group, whatever its rule says. */
+    record RuleException(UUID spotMemberId, String type, long createdAt) {
     }
 
-    ListPage<Exception> exceptionPage(UUID spotId, UUID groupId, String where, Map<String, Object> params,
+    ListPage<RuleException> exceptionPage(UUID spotId, UUID groupId, String where, Map<String, Object> params,
                                       Paging paging) {
         String from = " from smart_group_exception where spot_id = :spot and group_id = :group" + where;
-        List<Exception> items = jdbc.sql("select member_id, type, created_at" + from
+        List<RuleException> items = jdbc.sql("select member_id, type, created_at" + from
                         + " order by created_at, member_id limit :limit offset :offset")
                 .params(params).param("spot", spotId).param("group", groupId).param("limit", paging.limit())
                 .param("offset", paging.offset())
-                .query((rs, n) -> new Exception(rs.getObject(1, UUID.class), rs.getString(2),
+                .query((rs, n) -> new RuleException(rs.getObject(1, UUID.class), rs.getString(2),
                         rs.getObject(3, OffsetDateTime.class).toInstant().toEpochMilli()))
                 .list();
         long total = jdbc.sql("select count(*)" + from).params(params).param("spot", spotId).param("group", groupId)

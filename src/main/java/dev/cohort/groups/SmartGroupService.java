@@ -8,6 +8,7 @@ import dev.cohort.system.Settings;
 import dev.cohort.web.Ids;
 import dev.cohort.web.ListPage;
 import dev.cohort.web.Paging;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -158,9 +159,11 @@ public class SmartGroupService implements DisposableBean {
 
     // Previews
 
+    @Schema(name = "RulePreview", description = "How many members a rule selects, and the first of them")
     public record Preview(long count, List<SpotMember> items) {
     }
 
+    @Schema(name = "RuleChangePreview", description = "The members a new rule would bring into the group and take out")
     public record Change(long count, Preview entering, Preview leaving) {
     }
 
@@ -227,7 +230,7 @@ public class SmartGroupService implements DisposableBean {
         return removed.size();
     }
 
-    public ListPage<SmartGroupRepository.Exception> exceptions(UUID spotId, UUID groupId, String where,
+    public ListPage<SmartGroupRepository.RuleException> exceptions(UUID spotId, UUID groupId, String where,
                                                               Map<String, Object> params, Paging paging) {
         requireSmart(spotId, groupId);
         return smart.exceptionPage(spotId, groupId, where, params, paging);

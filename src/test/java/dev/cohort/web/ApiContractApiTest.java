@@ -235,6 +235,57 @@ class ApiContractApiTest extends ApiTest {
                 .isEqualTo("#/components/schemas/Problem");
     }
 
+    /**
+     * Every body and every answer is a named schema with its fields: no free object ({@code Map}, {@code Object},
+     * {@code JsonNode}) where the API has a shape, and no name a client cannot use as a class name.
+     */
+    @Test
+    void every_body_and_every_answer_is_a_named_schema_with_its_fields() throws Exception {
+        JsonNode document = Api.JSON.readTree(raw("GET", "/v3/api-docs", null, null, null).body());
+        JsonNode schemas = document.path("components").path("schemas");
+        List<String> wrong = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> path : document.path("paths").properties()) {
+            for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
+                String name = operation.getKey() + " " + path.getKey();
+                JsonNode body = operation.getValue().path("requestBody");
+                if (!body.isMissingNode()) {
+                    JsonNode schema = body.path("content").path("application/json").path("schema");
+                    if (!named(schema, schemas)) {
+                        wrong.add(name + ": request body " + schema);
+                    }
+                }
+                for (Map.Entry<String, JsonNode> response : operation.getValue().path("responses").properties()) {
+                    JsonNode content = response.getValue().path("content");
+                    if (response.getKey().startsWith("2") && content.has("application/json")
+                            && !named(content.path("application/json").path("schema"), schemas)) {
+                        wrong.add(name + ": " + response.getKey() + " answer "
+                                + content.path("application/json").path("schema"));
+                    }
+                }
+            }
+        }
+        for (Map.Entry<String, JsonNode> schema : schemas.properties()) {
+            if (List.of("Object", "Exception", "Error", "Result", "Page", "Row", "View", "Config", "Log", "Item")
+                    .contains(schema.getKey()) || schema.getKey().matches(".*(Object|MapString\\w*)$")) {
+                wrong.add("schema name " + schema.getKey());
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    /** A {@code $ref} to a schema with properties (or the rule tree), or an array of one. */
+    private static boolean named(JsonNode schema, JsonNode schemas) {
+        if (schema.path("type").asString().equals("array")) {
+            return named(schema.path("items"), schemas);
+        }
+        String ref = schema.path("$ref").asString();
+        if (!ref.startsWith("#/components/schemas/")) {
+            return false;
+        }
+        JsonNode target = schemas.path(ref.substring("#/components/schemas/".length()));
+        return !target.path("properties").isEmpty() || target.has("oneOf") || target.has("anyOf");
+    }
+
     @Test
     void the_root_names_the_service_and_links_the_docs_for_a_browser() throws Exception {
         HttpResponse<String> page = raw("GET", "/", null, "text/html,application/xhtml+xml,*/*;q=0.8", null);
