@@ -1,10 +1,16 @@
 package dev.cohort.members;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** The CustomRole object of the MeltingSpot API: a label, a description and a set of permissions. */
-record CustomRole(UUID id, String label, String description, List<String> permissions) {
+record CustomRole(UUID id, String label, @Nullable String description,
+                  @ArraySchema(schema = @Schema(allowableValues = {"live.*", "live.full.*", "live.limited.*",
+                          "moderation.*", "spot.member.invite.*", "course.limited.*", "course.full.*",
+                          "collection.full.*", "collection.limited.*"})) List<String> permissions) {
     /** The permission values the MeltingSpot API documents. */
     static final List<String> PERMISSIONS = List.of("live.*", "live.full.*", "live.limited.*", "moderation.*",
             "spot.member.invite.*", "course.limited.*", "course.full.*", "collection.full.*", "collection.limited.*");

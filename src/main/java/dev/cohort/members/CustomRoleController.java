@@ -1,14 +1,24 @@
 package dev.cohort.members;
 
+import dev.cohort.errors.FieldProblem;
+import dev.cohort.errors.InvalidInputException;
 import dev.cohort.spots.Caller;
-import dev.cohort.web.JsonBody;
+import dev.cohort.web.Body;
+import dev.cohort.web.Errors;
+import dev.cohort.web.Filtered;
 import dev.cohort.web.ListPage;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.MultiValueMap;
@@ -22,7 +32,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 /** The custom-role endpoints of the MeltingSpot API, plus Cohort's delete. */
 @RestController
@@ -38,7 +47,38 @@ class CustomRoleController {
         this.roles = roles;
     }
 
+    @Body(echoes = CustomRole.class)
+    @Schema(description = "A new custom role")
+    record CreateCustomRole(
+            @NotBlank @Size(max = LABEL_MAX) @Schema(example = "Moderator",
+                    description = "Unique in the Spot, case-insensitively") String label,
+            @Size(max = DESCRIPTION_MAX) @Schema(example = "Keeps order in lives and forums") String description,
+            @ArraySchema(schema = @Schema(allowableValues = {"live.*", "live.full.*", "live.limited.*",
+                    "moderation.*", "spot.member.invite.*", "course.limited.*", "course.full.*", "collection.full.*",
+                    "collection.limited.*"}),
+                    arraySchema = @Schema(description = "Repeated values count once; none when absent"))
+            List<String> permissions) {
+        CreateCustomRole {
+            requireKnown(permissions);
+        }
+    }
+
+    @Body(echoes = CustomRole.class, partial = true)
+    @Schema(description = "The fields to change; absent fields are left as they are")
+    record UpdateCustomRole(
+            @NotBlank @Size(max = LABEL_MAX) String label,
+            @Size(max = DESCRIPTION_MAX) @Schema(description = "null clears it") Optional<String> description,
+            @ArraySchema(schema = @Schema(allowableValues = {"live.*", "live.full.*", "live.limited.*",
+                    "moderation.*", "spot.member.invite.*", "course.limited.*", "course.full.*", "collection.full.*",
+                    "collection.limited.*"}), arraySchema = @Schema(description = "Replaces the whole set"))
+            List<String> permissions) {
+        UpdateCustomRole {
+            requireKnown(permissions);
+        }
+    }
+
     @GetMapping
+    @Filtered(CustomRoleService.class)
     @Operation(operationId = "listCustomRoles", summary = "List custom roles, by label",
             description = "Filters: label[eq], label[contains], label[in] (comma-separated); label comparisons "
                     + "ignore case.")
@@ -53,13 +93,9 @@ class CustomRoleController {
                     + "and permissions (array of " + "live.*, live.full.*, live.limited.*, moderation.*, "
                     + "spot.member.invite.*, course.limited.*, course.full.*, collection.full.*, collection.limited.*) "
                     + "are optional.")
-    CustomRole create(Caller caller, @RequestBody(required = false) JsonNode body) {
-        JsonBody json = JsonBody.of(body);
-        String label = label(json, json.requiredText("label"));
-        String description = description(json);
-        List<String> permissions = json.has("permissions") ? permissions(json) : List.of();
-        json.validate();
-        return roles.create(caller.spotId(), label, description, permissions);
+    @Errors(409)
+    CustomRole create(Caller caller, @RequestBody CreateCustomRole body) {
+        return roles.create(caller.spotId(), body.label(), body.description(), distinct(body.permissions()));
     }
 
     @GetMapping("/{customRoleId}")
@@ -71,20 +107,20 @@ class CustomRoleController {
 
     @PutMapping("/{customRoleId}")
     @Operation(operationId = "updateCustomRole", summary = "Update a custom role",
-            description = "Every field optional; permissions replaces the whole set; null clears description.")
-    CustomRole update(Caller caller, @PathVariable UUID customRoleId, @RequestBody(required = false) JsonNode body) {
-        JsonBody json = JsonBody.of(body);
+            description = "Every field optional; permissions replaces the whole set; null clears description. The "
+                    + "read-only id is ignored, so a role read can be sent back.")
+    @Errors(409)
+    CustomRole update(Caller caller, @PathVariable UUID customRoleId, @RequestBody UpdateCustomRole body) {
         Map<String, Object> columns = new LinkedHashMap<>();
-        if (json.has("label")) {
-            columns.put("label", label(json, json.requiredText("label")));
+        if (body.label() != null) {
+            columns.put("label", body.label());
         }
-        if (json.has("description")) {
-            columns.put("description", description(json));
+        if (body.description() != null) {
+            columns.put("description", body.description().orElse(null));
         }
-        if (json.has("permissions")) {
-            columns.put("permissions", permissions(json).toArray(String[]::new));
+        if (body.permissions() != null) {
+            columns.put("permissions", distinct(body.permissions()).toArray(String[]::new));
         }
-        json.validate();
         return roles.update(caller.spotId(), customRoleId, columns);
     }
 
@@ -96,37 +132,24 @@ class CustomRoleController {
         roles.delete(caller.spotId(), customRoleId);
     }
 
-    private static String label(JsonBody json, String label) {
-        if (label != null && label.length() > LABEL_MAX) {
-            json.problem("label", "must be at most " + LABEL_MAX + " characters");
+    /** Each permission must be one of the documented values ({@code permissions[i]} otherwise). */
+    private static void requireKnown(List<String> permissions) {
+        if (permissions == null) {
+            return;
         }
-        return label;
-    }
-
-    private static String description(JsonBody json) {
-        String description = json.text("description");
-        if (description != null && description.length() > DESCRIPTION_MAX) {
-            json.problem("description", "must be at most " + DESCRIPTION_MAX + " characters");
-        }
-        return description;
-    }
-
-    /** The permissions array, each value one of the documented ones; repeated values count once. */
-    private static List<String> permissions(JsonBody json) {
-        JsonNode value = json.node().get("permissions");
-        if (value == null || !value.isArray()) {
-            json.problem("permissions", "must be an array of " + CustomRole.PERMISSIONS);
-            return List.of();
-        }
-        List<String> permissions = new ArrayList<>();
-        for (int i = 0; i < value.size(); i++) {
-            JsonNode item = value.get(i);
-            if (!item.isString() || !CustomRole.PERMISSIONS.contains(item.stringValue())) {
-                json.problem("permissions[" + i + "]", "must be one of " + CustomRole.PERMISSIONS);
-            } else if (!permissions.contains(item.stringValue())) {
-                permissions.add(item.stringValue());
+        List<FieldProblem> problems = new ArrayList<>();
+        for (int i = 0; i < permissions.size(); i++) {
+            if (!CustomRole.PERMISSIONS.contains(permissions.get(i))) {
+                problems.add(new FieldProblem("permissions[" + i + "]", "must be one of " + CustomRole.PERMISSIONS));
             }
         }
-        return permissions;
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+    }
+
+    /** The permissions in the order sent, repeated values once; none when absent. */
+    private static List<String> distinct(List<String> permissions) {
+        return permissions == null ? List.of() : List.copyOf(new LinkedHashSet<>(permissions));
     }
 }

@@ -21,6 +21,9 @@ class MemberRepository {
     static final String INSERT_VALUES = "case when :status in ('Invited') then now() end, "
             + "case when :status in ('Accepted', 'Pending', 'Deactivated', 'Left', 'Rejected') then now() end";
 
+    /** embed_base_urls as a SpotMember shows it: {@code default} always present. */
+    private static final String EMBED_READ = "jsonb_build_object('default', '') || coalesce(%s, '{}'::jsonb)";
+
     private final JdbcClient jdbc;
 
     MemberRepository(JdbcClient jdbc) {
@@ -89,22 +92,35 @@ class MemberRepository {
         return new ListPage<>(items, total);
     }
 
-    /** Applies the given column values; {@code status} moves the registration date when a member is accepted. */
+    /**
+     * Applies the given column values; {@code status} moves the registration date when a member is accepted.
+     * {@code updated_at} moves only when a value changes as the member reads, so that a body that changes nothing
+     * changes nothing.
+     */
     boolean update(UUID spotId, UUID id, Map<String, Object> columns) {
         if (columns.isEmpty()) {
             return jdbc.sql("select 1 from member where spot_id = :spot and id = :id")
                     .param("spot", spotId).param("id", id).query(Integer.class).optional().isPresent();
         }
         List<String> sets = new ArrayList<>();
+        List<String> changes = new ArrayList<>();
         for (String column : columns.keySet()) {
-            sets.add(column.equals("embed_base_urls") ? column + " = cast(:" + column + " as jsonb)"
-                    : column + " = :" + column);
+            String value = "cast(:" + column + " as " + switch (column) {
+                case "embed_base_urls" -> "jsonb";
+                case "custom_role_id" -> "uuid";
+                default -> "text";
+            } + ")";
+            sets.add(column + " = " + value);
+            changes.add(column.equals("embed_base_urls")
+                    // A member without URLs reads as {"default": ""}: sending that back is no change.
+                    ? "(" + EMBED_READ.formatted(column) + ") is distinct from (" + EMBED_READ.formatted(value) + ")"
+                    : column + " is distinct from " + value);
         }
         if (columns.containsKey("status")) {
             sets.add("registration_date = case when :status in ('Accepted', 'Pending') "
                     + "then coalesce(registration_date, now()) else registration_date end");
         }
-        sets.add("updated_at = now()");
+        sets.add("updated_at = case when " + String.join(" or ", changes) + " then now() else updated_at end");
         return jdbc.sql("update member set " + String.join(", ", sets) + " where spot_id = :spot and id = :id")
                 .params(columns).param("spot", spotId).param("id", id).update() == 1;
     }

@@ -5,13 +5,22 @@ import dev.cohort.errors.InvalidInputException;
 import dev.cohort.errors.TooLargeException;
 import dev.cohort.spots.Caller;
 import dev.cohort.system.Settings;
-import dev.cohort.web.JsonBody;
+import dev.cohort.web.Body;
+import dev.cohort.web.BodyReader;
+import dev.cohort.web.Errors;
 import dev.cohort.web.ListPage;
-import dev.cohort.web.Paging;
+import dev.cohort.web.Filtered;
+import dev.cohort.web.Filters;
+import dev.cohort.web.ListQuery;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.NotBlank;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,6 +42,9 @@ class PropertyValueController {
             + "MultipleSelect: an array of strings among possibleValues; Boolean: true or false; Number: a JSON number; "
             + "Date: Unix seconds or an ISO-8601 date or date-time string, stored and returned as Unix seconds.";
 
+    /** The list takes no filters: only page and limit (any other parameter is a 400). */
+    private static final Filters.Spec PAGING = Filters.spec();
+
     private final CustomPropertyService properties;
     private final Settings settings;
 
@@ -42,12 +54,31 @@ class PropertyValueController {
     }
 
     @GetMapping
+    @Filtered(value = PropertyValueController.class, member = "PAGING")
     @Operation(operationId = "listMemberPropertyValues", summary = "List a member's custom property values",
             description = "One item per custom property of the Spot, in the order they were created; value is null "
-                    + "when the member has none.")
+                    + "when the member has none. No filters: page and limit only.")
     ListPage<CustomPropertyValue> list(Caller caller, @PathVariable UUID spotMemberId,
                                        @RequestParam MultiValueMap<String, String> query) {
-        return properties.values(caller.spotId(), spotMemberId, Paging.from(query));
+        return properties.values(caller.spotId(), spotMemberId, ListQuery.read(query, PAGING).paging());
+    }
+
+    @Body
+    @Schema(description = "A member's value of one custom property")
+    record PropertyValueToSet(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, types = {"string", "number", "boolean", "array"},
+                    example = "ACME", description = "Required; null "
+                    + "clears the value. " + VALUE_TYPES) Optional<JsonNode> value) {
+    }
+
+    @Body
+    @Schema(description = "One value of a multiple update")
+    record PropertyValueItem(
+            @NotBlank @Schema(example = "company", description = "The custom property's slug")
+            String customPropertySlug,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, types = {"string", "number", "boolean", "array"},
+                    example = "ACME", description = "Required; null "
+                    + "clears the value. " + VALUE_TYPES) Optional<JsonNode> value) {
     }
 
     @PutMapping("/{customPropertySlug}")
@@ -55,13 +86,8 @@ class PropertyValueController {
             description = "Body {value}, required; null clears the value. " + VALUE_TYPES
                     + " 404 for an unknown member or custom property.")
     CustomPropertyValue set(Caller caller, @PathVariable UUID spotMemberId, @PathVariable String customPropertySlug,
-                            @RequestBody(required = false) JsonNode body) {
-        JsonBody json = JsonBody.of(body);
-        if (!json.has("value")) {
-            json.problem("value", "is required (null clears the value)");
-        }
-        json.validate();
-        return properties.set(caller.spotId(), spotMemberId, customPropertySlug, json.node().get("value"));
+                            @RequestBody PropertyValueToSet body) {
+        return properties.set(caller.spotId(), spotMemberId, customPropertySlug, body.value().orElse(null));
     }
 
     @PostMapping
@@ -69,27 +95,27 @@ class PropertyValueController {
             summary = "Set several custom property values of a member, all or nothing",
             description = "Body: an array of {customPropertySlug, value}; value null clears. " + VALUE_TYPES
                     + " Any bad item (unknown or repeated slug, bad value) is a 400 naming [i].field, and nothing "
-                    + "changes. Answers the values written as {items, total}. 413 over the bulk limit.")
+                    + "changes. Answers the values written as {items, total}. 413 over the bulk limit.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    array = @ArraySchema(schema = @Schema(implementation = PropertyValueItem.class)))))
+    @Errors(413)
     ListPage<CustomPropertyValue> setAll(Caller caller, @PathVariable UUID spotMemberId,
-                                         @RequestBody(required = false) JsonNode body) {
-        List<JsonNode> items = JsonBody.array(body);
+                                         @RequestBody List<JsonNode> items) {
         TooLargeException.check("body", settings.bulkLimit(), items);
         List<CustomPropertyService.Assignment> assignments = new ArrayList<>();
         List<FieldProblem> problems = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
-            JsonNode item = items.get(i);
-            if (!item.isObject()) {
-                problems.add(new FieldProblem("[" + i + "]", "must be an object "
-                        + "{customPropertySlug, value}"));
-                continue;
+            try {
+                PropertyValueItem item = BodyReader.read(items.get(i), PropertyValueItem.class);
+                assignments.add(new CustomPropertyService.Assignment(item.customPropertySlug(),
+                        item.value().orElse(null)));
+            } catch (InvalidInputException e) {
+                for (FieldProblem p : e.problems()) {
+                    // The item itself ("body" to the reader) is [i]; its fields are [i].field.
+                    problems.add(p.field().equals("body") ? new FieldProblem("[" + i + "]", p.message())
+                            : new FieldProblem("[" + i + "]." + p.field(), p.message()));
+                }
             }
-            JsonBody json = JsonBody.of(item).nested(item, "[" + i + "]");
-            String slug = json.requiredText("customPropertySlug");
-            if (!json.has("value")) {
-                json.problem("value", "is required (null clears the value)");
-            }
-            problems.addAll(json.problems());
-            assignments.add(new CustomPropertyService.Assignment(slug, item.get("value")));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);

@@ -1,12 +1,22 @@
 package dev.cohort.members;
 
+import dev.cohort.errors.InvalidInputException;
 import dev.cohort.errors.TooLargeException;
 import dev.cohort.spots.Caller;
 import dev.cohort.system.Settings;
+import dev.cohort.web.Body;
+import dev.cohort.web.BodyReader;
+import dev.cohort.web.Errors;
+import dev.cohort.web.Filtered;
 import dev.cohort.web.Ids;
-import dev.cohort.web.JsonBody;
 import dev.cohort.web.ListPage;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -14,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -49,7 +60,15 @@ class TagController {
         this.settings = settings;
     }
 
+    @Body(echoes = Tag.class)
+    @Schema(description = "A new tag")
+    record CreateTag(@NotBlank @Size(max = NAME_MAX) @Schema(example = "VIP",
+                             description = "Unique in the Spot, case-insensitively") String name,
+                     @Size(max = EMOJI_MAX) @Schema(example = "⭐") String emoji) {
+    }
+
     @GetMapping("/tags")
+    @Filtered(TagService.class)
     @Operation(operationId = "listTags", summary = "List tags, by position",
             description = "Filters: name[eq], name[contains], and Cohort's name[in]; name comparisons ignore case.")
     ListPage<Tag> list(Caller caller, @RequestParam MultiValueMap<String, String> query) {
@@ -61,14 +80,14 @@ class TagController {
     @Operation(operationId = "createTag", summary = "Create a tag",
             description = "name is required and unique in the Spot regardless of case (409 otherwise); emoji is "
                     + "optional. The tag takes the next position (order, from 1).")
-    Tag create(Caller caller, @RequestBody(required = false) JsonNode body) {
-        JsonBody json = JsonBody.of(body);
-        TagService.NewTag tag = newTag(json);
-        json.validate();
-        return tags.create(caller.spotId(), tag);
+    @Errors(409)
+    Tag create(Caller caller, @RequestBody CreateTag body) {
+        return tags.create(caller.spotId(), new TagService.NewTag(body.name(), body.emoji()));
     }
 
-    record BulkCreateResult(List<Tag> created, List<JsonNode> failed) {
+    record BulkCreateTagsResult(List<Tag> created,
+                                @Schema(description = "The items that were not created, as they were sent")
+                                List<JsonNode> failed) {
     }
 
     @PostMapping("/tags~bulkCreate")
@@ -76,21 +95,24 @@ class TagController {
     @Operation(operationId = "bulkCreateTags", summary = "Create several tags",
             description = "The body is an array of {name, emoji}. Invalid items, names already taken and names "
                     + "repeated in the array (after their first occurrence) are returned in 'failed' as they were "
-                    + "sent. 413 over the bulk limit (COHORT_BULK_LIMIT, default 1000).")
-    BulkCreateResult bulkCreate(Caller caller, @RequestBody(required = false) JsonNode body) {
-        List<JsonNode> items = JsonBody.array(body);
+                    + "sent. 413 over the bulk limit (COHORT_BULK_LIMIT, default 1000).",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    array = @ArraySchema(schema = @Schema(implementation = CreateTag.class)))))
+    @Errors(413)
+    BulkCreateTagsResult bulkCreate(Caller caller, @RequestBody List<JsonNode> items) {
         TooLargeException.check("body", settings.bulkLimit(), items);
         // Each item's tag when it is valid and its name is the first of its kind in the array, else null.
         List<TagService.NewTag> candidates = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (JsonNode item : items) {
             TagService.NewTag tag = null;
-            if (item.isObject()) {
-                JsonBody json = JsonBody.of(item);
-                tag = newTag(json);
-                if (!json.valid() || !names.add(tag.name().toLowerCase(Locale.ROOT))) {
-                    tag = null;
+            try {
+                CreateTag body = BodyReader.read(item, CreateTag.class);
+                if (names.add(body.name().toLowerCase(Locale.ROOT))) {
+                    tag = new TagService.NewTag(body.name(), body.emoji());
                 }
+            } catch (InvalidInputException e) {
+                // answered in 'failed', as sent
             }
             candidates.add(tag);
         }
@@ -104,7 +126,7 @@ class TagController {
                 failed.add(items.get(i));
             }
         }
-        return new BulkCreateResult(created, failed);
+        return new BulkCreateTagsResult(created, failed);
     }
 
     @GetMapping("/tags/{tagId}")
@@ -114,23 +136,25 @@ class TagController {
         return tags.get(caller.spotId(), tagId);
     }
 
+    @Body(echoes = Tag.class, partial = true)
+    @Schema(description = "The fields to change; absent fields are left as they are")
+    record UpdateTag(@NotBlank @Size(max = NAME_MAX) String name,
+                     @Size(max = EMOJI_MAX) @Schema(description = "null clears it") Optional<String> emoji) {
+    }
+
     @PutMapping("/tags/{tagId}")
     @Operation(operationId = "updateTag", summary = "Update a tag",
-            description = "name and emoji are optional; null clears emoji. A name taken by another tag is a 409.")
-    Tag update(Caller caller, @PathVariable UUID tagId, @RequestBody(required = false) JsonNode body) {
-        JsonBody json = JsonBody.of(body);
+            description = "name and emoji are optional; null clears emoji. A name taken by another tag is a 409. "
+                    + "The read-only fields of the Tag (id, order) are ignored, so a tag read can be sent back.")
+    @Errors(409)
+    Tag update(Caller caller, @PathVariable UUID tagId, @RequestBody UpdateTag body) {
         Map<String, Object> columns = new LinkedHashMap<>();
-        if (json.has("name")) {
-            if (json.node().get("name").isNull()) {
-                json.problem("name", "must not be null");
-            } else {
-                columns.put("name", name(json));
-            }
+        if (body.name() != null) {
+            columns.put("name", body.name());
         }
-        if (json.has("emoji")) {
-            columns.put("emoji", emoji(json));
+        if (body.emoji() != null) {
+            columns.put("emoji", body.emoji().orElse(null));
         }
-        json.validate();
         return tags.update(caller.spotId(), tagId, columns);
     }
 
@@ -143,6 +167,7 @@ class TagController {
     }
 
     @GetMapping("/tags/{tagId}/spotMembers")
+    @Filtered(MemberFilters.class)
     @Operation(operationId = "listTagMembers",
             summary = "List the members who have a tag, alphabetically (last name, first name, email)",
             description = "Filters as the spot members list: email[in], firstname[in], lastname[in], customRoleId[eq], "
@@ -152,13 +177,19 @@ class TagController {
         return tags.members(caller.spotId(), tagId, query);
     }
 
+    @Body
+    record TagMemberIds(@NotNull @Schema(description = "At most COHORT_BULK_LIMIT (default 1000) member ids")
+                        List<String> spotMemberIds) {
+    }
+
     @PostMapping("/tags/{tagId}/spotMembers~bulkAssign")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(operationId = "bulkAssignTag", summary = "Tag members",
             description = "Body {spotMemberIds: string[]}. Members who have the tag already are left as they are. "
                     + "A malformed id, or one that is not a member of the Spot, is a 400 naming spotMemberIds[i], "
                     + "and nobody is tagged. 413 over the bulk limit.")
-    void bulkAssign(Caller caller, @PathVariable UUID tagId, @RequestBody(required = false) JsonNode body) {
+    @Errors(413)
+    void bulkAssign(Caller caller, @PathVariable UUID tagId, @RequestBody TagMemberIds body) {
         tags.assign(caller.spotId(), tagId, memberIds(body), "spotMemberIds");
     }
 
@@ -167,34 +198,15 @@ class TagController {
     @Operation(operationId = "bulkUnassignTag", summary = "Untag members",
             description = "Body {spotMemberIds: string[]}. Members without the tag are left as they are. Same id "
                     + "rules as ~bulkAssign: a malformed or unknown id is a 400 and nothing changes.")
-    void bulkUnassign(Caller caller, @PathVariable UUID tagId, @RequestBody(required = false) JsonNode body) {
+    @Errors(413)
+    void bulkUnassign(Caller caller, @PathVariable UUID tagId, @RequestBody TagMemberIds body) {
         tags.unassign(caller.spotId(), tagId, memberIds(body), "spotMemberIds");
     }
 
     /** The ids sent, null where one is not a UUID. */
-    private List<UUID> memberIds(JsonNode body) {
-        List<String> texts = JsonBody.of(body).bulkList("spotMemberIds", settings.bulkLimit());
+    private List<UUID> memberIds(TagMemberIds body) {
+        TooLargeException.check("spotMemberIds", settings.bulkLimit(), body.spotMemberIds());
         // Malformed ids stay as nulls, so that they are reported with the unknown ones, at their index.
-        return texts.stream().map(Ids::parse).toList();
-    }
-
-    private static TagService.NewTag newTag(JsonBody json) {
-        return new TagService.NewTag(name(json), emoji(json));
-    }
-
-    private static String name(JsonBody json) {
-        String name = json.requiredText("name");
-        if (name != null && name.length() > NAME_MAX) {
-            json.problem("name", "must be at most " + NAME_MAX + " characters");
-        }
-        return name;
-    }
-
-    private static String emoji(JsonBody json) {
-        String emoji = json.text("emoji");
-        if (emoji != null && emoji.length() > EMOJI_MAX) {
-            json.problem("emoji", "must be at most " + EMOJI_MAX + " characters");
-        }
-        return emoji;
+        return body.spotMemberIds().stream().map(Ids::parse).toList();
     }
 }

@@ -74,6 +74,7 @@ class TagService {
     /** Updates the given columns ({@code name}, {@code emoji}), already validated. */
     @Transactional
     Tag update(UUID spotId, UUID id, Map<String, Object> columns) {
+        Tag before = get(spotId, id);
         try {
             if (!tags.update(spotId, id, columns)) {
                 throw new NotFoundException("Tag");
@@ -81,7 +82,7 @@ class TagService {
         } catch (DuplicateKeyException e) {
             throw duplicate(String.valueOf(columns.get("name")));
         }
-        if (columns.containsKey("name")) {
+        if (columns.containsKey("name") && !before.name().equals(columns.get("name"))) {
             // Rules may name tags: a new name can change which tag they mean.
             events.publishEvent(MembersChanged.everyone(spotId, "tags"));
         }
