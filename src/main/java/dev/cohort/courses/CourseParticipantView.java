@@ -1,24 +1,34 @@
 package dev.cohort.courses;
 
 import dev.cohort.access.ParticipantRow;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * MeltingSpot's CourseParticipant (status, the five dates, completionRate as an integer percentage) plus Cohort's
  * {@code sources} and {@code steps}: one entry per current step, completed or not, with a quiz's score.
  */
 record CourseParticipantView(UUID id, UUID courseId, UUID spotMemberId, String spotMemberEmail,
-                             String spotMemberFirstname, String spotMemberLastname, String status,
-                             OffsetDateTime invitedAt, OffsetDateTime startedAt, OffsetDateTime completedAt,
-                             OffsetDateTime unenrolledAt, OffsetDateTime lastActivityAt, int completionRate,
-                             List<Map<String, Object>> sources, List<StepProgress> steps) {
+                             String spotMemberFirstname, String spotMemberLastname,
+                             @Schema(allowableValues = {"Invited", "Started", "Completed", "Unenrolled"})
+                             String status,
+                             @Nullable OffsetDateTime invitedAt, @Nullable OffsetDateTime startedAt,
+                             @Nullable OffsetDateTime completedAt, @Nullable OffsetDateTime unenrolledAt,
+                             @Nullable OffsetDateTime lastActivityAt,
+                             @Schema(description = "Completed current steps / current steps, a percentage rounded "
+                                     + "down") int completionRate,
+                             @Schema(description = "What holds the participant: {type: direct}, {type: group, "
+                                     + "groupId}, {type: selfEnrollment}") List<Map<String, Object>> sources,
+                             List<StepProgress> steps) {
 
     /** A participant's standing on one current step. */
-    record StepProgress(UUID stepId, String kind, String title, boolean completed, OffsetDateTime completedAt,
-                        Integer score, Boolean passed, OffsetDateTime submittedAt) {
+    record StepProgress(UUID stepId, String kind, String title, boolean completed, @Nullable OffsetDateTime completedAt,
+                        @Schema(description = "A quiz's score, a percentage") @Nullable Integer score,
+                        @Nullable Boolean passed, @Nullable OffsetDateTime submittedAt) {
     }
 
     /** Completed current steps over current steps, as an integer percentage rounded down (0 without steps). */

@@ -1,8 +1,14 @@
 package dev.cohort.courses;
 
 import dev.cohort.spots.Caller;
+import dev.cohort.web.Body;
+import dev.cohort.web.Errors;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.NotNull;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -11,7 +17,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 /** Taking a course, with a member token. */
 @RestController
@@ -21,6 +26,13 @@ class LearnerController {
 
     LearnerController(LearnerService learner) {
         this.learner = learner;
+    }
+
+    @Body
+    @Schema(description = "A quiz's answers")
+    record SubmitQuiz(@NotNull @ArraySchema(arraySchema = @Schema(description = "One array of chosen choice indexes "
+            + "(from 0) per question, in the quiz's order", example = "[[1], [0, 2]]"))
+                      List<List<Integer>> answers) {
     }
 
     @GetMapping("/v1/me/courses/{courseId}")
@@ -35,6 +47,7 @@ class LearnerController {
     @Operation(operationId = "completeMyCourseStep", summary = "Complete a content or conclusion step",
             description = "Idempotent. 409 when I am not enrolled, or when the course is Sequential and a previous "
                     + "step is not completed; 400 for a quiz step (submit it instead).")
+    @Errors(409)
     LearnerService.MyCourse complete(Caller caller, @PathVariable UUID courseId, @PathVariable UUID stepId) {
         return learner.complete(caller.spotId(), courseId, caller.memberId(), stepId);
     }
@@ -43,16 +56,18 @@ class LearnerController {
     @Operation(operationId = "submitMyQuiz", summary = "Submit a quiz",
             description = "{answers: [[choice indexes] per question]}. Scored on the server (percentage of questions "
                     + "answered exactly right, rounded down); the step counts as completed, pass or fail. A new "
-                    + "submission replaces the score, pass/fail and submission time.")
+                    + "submission replaces the score, pass/fail and submission time. 409 as for ~complete.")
+    @Errors(409)
     LearnerService.MyCourse submitQuiz(Caller caller, @PathVariable UUID courseId, @PathVariable UUID stepId,
-                                       @RequestBody(required = false) JsonNode body) {
-        return learner.submitQuiz(caller.spotId(), courseId, caller.memberId(), stepId, body);
+                                       @RequestBody SubmitQuiz body) {
+        return learner.submitQuiz(caller.spotId(), courseId, caller.memberId(), stepId, body.answers());
     }
 
     @PostMapping("/v1/me/courses/{courseId}~enroll")
     @Operation(operationId = "enrollInCourse", summary = "Enrol myself in a public course",
             description = "201 when I was enrolled (or re-enrolled after being Unenrolled: progress starts afresh), "
                     + "200 when I was a participant already; 409 for a private course; 404 for a Draft or secret one.")
+    @Errors(409)
     ResponseEntity<LearnerService.MyCourse> enroll(Caller caller, @PathVariable UUID courseId) {
         boolean enrolled = learner.enrol(caller.spotId(), courseId, caller.memberId());
         return ResponseEntity.status(enrolled ? HttpStatus.CREATED : HttpStatus.OK)

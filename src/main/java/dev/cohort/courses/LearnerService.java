@@ -7,16 +7,17 @@ import dev.cohort.access.ResourceType;
 import dev.cohort.errors.ConflictException;
 import dev.cohort.errors.InvalidInputException;
 import dev.cohort.errors.NotFoundException;
-import dev.cohort.web.JsonBody;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.JsonNode;
 
 /**
  * A member taking a course: what they see, completing steps and submitting quizzes (navigation mode enforced), and
@@ -40,13 +41,18 @@ class LearnerService {
     }
 
     /** The course as its member sees it: no correct answers; their own status, rate and per-step progress. */
-    record MyCourse(UUID id, String title, String description, String privacy, String navigationMode,
-                    String participantStatus, int completionRate, List<MyStep> steps) {
+    record MyCourse(UUID id, String title, @Nullable String description, String privacy, String navigationMode,
+                    @Schema(description = "Invited, Started, Completed or Unenrolled; null when I am not a "
+                            + "participant") @Nullable String participantStatus,
+                    int completionRate, List<MyStep> steps) {
     }
 
-    record MyStep(UUID id, int position, String kind, String title, String body, String module, Quiz.Hidden quiz,
-                  boolean completed, java.time.OffsetDateTime completedAt, Integer score, Boolean passed,
-                  java.time.OffsetDateTime submittedAt) {
+    record MyStep(UUID id, int position, String kind, String title, @Nullable String body, @Nullable String module,
+                  @Schema(description = "A quiz step's questions, without the correct answers")
+                  Quiz.@Nullable Hidden quiz,
+                  boolean completed, @Nullable OffsetDateTime completedAt,
+                  @Schema(description = "A quiz's score, a percentage") @Nullable Integer score,
+                  @Nullable Boolean passed, @Nullable OffsetDateTime submittedAt) {
     }
 
     private static boolean active(String status) {
@@ -93,14 +99,13 @@ class LearnerService {
 
     /** Scores a quiz on the server; the step counts as completed whatever the score, pass/fail is recorded. */
     @Transactional
-    MyCourse submitQuiz(UUID spotId, UUID courseId, UUID memberId, UUID stepId, JsonNode body) {
-        JsonBody json = JsonBody.of(body);
+    MyCourse submitQuiz(UUID spotId, UUID courseId, UUID memberId, UUID stepId, List<List<Integer>> chosen) {
         Step step = takeable(spotId, courseId, memberId, stepId);
         if (!step.isQuiz()) {
             throw new InvalidInputException("stepId", "is a " + step.kind() + " step, not a quiz: complete it "
                     + "with ~complete");
         }
-        List<Set<Integer>> answers = step.quiz().readAnswers(json);
+        List<Set<Integer>> answers = step.quiz().readAnswers(chosen);
         record(spotId, courseId, memberId, step, step.quiz().score(answers));
         return course(spotId, courseId, memberId);
     }

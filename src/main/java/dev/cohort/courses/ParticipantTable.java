@@ -34,7 +34,10 @@ class ParticipantTable {
             .email("email", "m.email", eq, contains, in)
             .enumeration("status", "p.status", STATUSES, eq, in, neq, notin)
             .plain("search")
-            .plain("sort");
+            .plain("sort")
+            .describe("search", "Text found in the member's first name, last name, full name or email "
+                    + "(case-insensitive)")
+            .describe("sort", "name (default), status, completionRate or invitedAt; a leading '-' sorts descending");
     /** Sort keys; a leading '-' sorts descending. Ties are broken alphabetically. */
     private static final Map<String, String> SORTS = Map.of(
             "name", MemberRows.ALPHABETICAL,

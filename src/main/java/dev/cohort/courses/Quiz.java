@@ -1,25 +1,45 @@
 package dev.cohort.courses;
 
-import dev.cohort.web.JsonBody;
+import dev.cohort.errors.FieldProblem;
+import dev.cohort.errors.InvalidInputException;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import tools.jackson.databind.JsonNode;
 
 /**
  * A quiz step's questions, each with its choices and the indexes of the correct ones, and the score (a percentage)
- * needed to pass. A question is answered right when exactly its correct choices are chosen.
+ * needed to pass. A question is answered right when exactly its correct choices are chosen. The same shape is read
+ * from a step's body and answered to operators, so that a quiz read can be sent back.
+ *
+ * <p>The body reader checks the JSON types and required fields; {@link #check} then checks the rules (score range,
+ * choice counts, indexes) and reports every broken one at once, which is why the limits are documented with
+ * {@code @Schema} and {@code @Size} rather than enforced by the reader.
  */
-record Quiz(int passScore, List<Question> questions) {
+record Quiz(
+        @NotNull @Schema(description = "The score needed to pass, a percentage", minimum = "0", maximum = "100",
+                example = "50") int passScore,
+        @NotNull @ArraySchema(minItems = 1) List<Question> questions) {
 
-    record Question(String question, List<String> choices, List<Integer> correct) {
+    @Schema(name = "QuizQuestion")
+    record Question(
+            @NotBlank @Schema(example = "2+2?") String question,
+            @NotNull @ArraySchema(minItems = 2, arraySchema = @Schema(description = "At least two non-blank texts",
+                    example = "[\"3\", \"4\", \"5\"]")) List<String> choices,
+            @NotNull @ArraySchema(minItems = 1, uniqueItems = true, arraySchema = @Schema(description = "The indexes "
+                    + "(from 0) of the correct choices", example = "[1]")) List<Integer> correct) {
     }
 
     /** What a member sees: no correct answers. */
+    @Schema(name = "MemberQuiz")
     record Hidden(int passScore, List<HiddenQuestion> questions) {
     }
 
+    @Schema(name = "MemberQuizQuestion")
     record HiddenQuestion(String question, List<String> choices) {
     }
 
@@ -43,88 +63,64 @@ record Quiz(int passScore, List<Question> questions) {
         return new Result(score, score >= passScore);
     }
 
-    /** Reads a quiz from {@code node} (field {@code quiz}), recording every problem in {@code json}. */
-    static Quiz read(JsonBody json, JsonNode node) {
-        if (node == null || !node.isObject()) {
-            json.problem("quiz", "is required for a quiz step: {passScore, questions: [{question, choices, correct}]}");
-            return null;
+    /** Adds to {@code problems} each rule {@code quiz} (as sent, at {@code path}) breaks. */
+    static void check(Quiz quiz, String path, List<FieldProblem> problems) {
+        if (quiz.passScore() < 0 || quiz.passScore() > 100) {
+            problems.add(new FieldProblem(path + ".passScore", "must be an integer from 0 to 100"));
         }
-        JsonNode pass = node.get("passScore");
-        int passScore = 0;
-        if (pass == null || !pass.isIntegralNumber() || pass.asInt() < 0 || pass.asInt() > 100) {
-            json.problem("quiz.passScore", "must be an integer from 0 to 100");
-        } else {
-            passScore = pass.asInt();
+        if (quiz.questions().isEmpty()) {
+            problems.add(new FieldProblem(path + ".questions", "must be a non-empty array"));
+            return;
         }
-        JsonNode items = node.get("questions");
-        List<Question> questions = new ArrayList<>();
-        if (items == null || !items.isArray() || items.isEmpty()) {
-            json.problem("quiz.questions", "must be a non-empty array");
-            return null;
-        }
-        for (int i = 0; i < items.size(); i++) {
-            String at = "quiz.questions[" + i + "]";
-            JsonNode item = items.get(i);
-            JsonNode text = item.get("question");
-            if (text == null || !text.isString() || text.asString().isBlank()) {
-                json.problem(at + ".question", "is required");
+        for (int i = 0; i < quiz.questions().size(); i++) {
+            String at = path + ".questions[" + i + "]";
+            Question question = quiz.questions().get(i);
+            List<String> choices = question.choices();
+            if (choices.size() < 2) {
+                problems.add(new FieldProblem(at + ".choices", "must be an array of at least two texts"));
+            } else if (choices.stream().anyMatch(String::isBlank)) {
+                problems.add(new FieldProblem(at + ".choices", "must be non-blank texts"));
             }
-            List<String> choices = new ArrayList<>();
-            JsonNode choiceNodes = item.get("choices");
-            if (choiceNodes == null || !choiceNodes.isArray() || choiceNodes.size() < 2) {
-                json.problem(at + ".choices", "must be an array of at least two texts");
-            } else {
-                for (JsonNode choice : choiceNodes) {
-                    if (!choice.isString() || choice.asString().isBlank()) {
-                        json.problem(at + ".choices", "must be non-blank texts");
-                        break;
-                    }
-                    choices.add(choice.asString());
-                }
+            List<Integer> correct = question.correct();
+            if (correct.isEmpty() || !indexes(correct, choices.size())) {
+                problems.add(new FieldProblem(at + ".correct",
+                        "must be a non-empty array of distinct choice indexes (from 0)"));
             }
-            List<Integer> correct = indexes(item.get("correct"), choices.size());
-            if (correct == null || correct.isEmpty()) {
-                json.problem(at + ".correct", "must be a non-empty array of distinct choice indexes (from 0)");
-            }
-            questions.add(new Question(text == null ? null : text.asString(), choices, correct));
         }
-        return new Quiz(passScore, questions);
     }
 
-    /** Distinct integer indexes below {@code size}, or null when {@code node} is anything else. */
-    static List<Integer> indexes(JsonNode node, int size) {
-        if (node == null || !node.isArray()) {
-            return null;
-        }
-        List<Integer> indexes = new ArrayList<>();
-        for (JsonNode n : node) {
-            if (!n.isIntegralNumber() || n.asInt() < 0 || n.asInt() >= size || indexes.contains(n.asInt())) {
-                return null;
+    /** Whether {@code indexes} are distinct and each below {@code size}. */
+    static boolean indexes(List<Integer> indexes, int size) {
+        Set<Integer> seen = new HashSet<>();
+        for (int index : indexes) {
+            if (index < 0 || index >= size || !seen.add(index)) {
+                return false;
             }
-            indexes.add(n.asInt());
         }
-        return indexes;
+        return true;
     }
 
     /** The submitted answers, one array of chosen indexes per question; a 400 naming each bad one otherwise. */
-    List<Set<Integer>> readAnswers(JsonBody json) {
-        JsonNode node = json.node().get("answers");
+    List<Set<Integer>> readAnswers(List<List<Integer>> chosen) {
+        List<FieldProblem> problems = new ArrayList<>();
         List<Set<Integer>> answers = new ArrayList<>();
-        if (node == null || !node.isArray() || node.size() != questions.size()) {
-            json.problem("answers", "must be an array with one array of chosen choice indexes per question ("
-                    + questions.size() + ")");
+        if (chosen.size() != questions.size()) {
+            problems.add(new FieldProblem("answers", "must be an array with one array of chosen choice indexes per "
+                    + "question (" + questions.size() + ")"));
         } else {
             for (int i = 0; i < questions.size(); i++) {
-                List<Integer> chosen = indexes(node.get(i), questions.get(i).choices().size());
-                if (chosen == null) {
-                    json.problem("answers[" + i + "]", "must be an array of distinct choice indexes from 0 to "
-                            + (questions.get(i).choices().size() - 1));
+                int size = questions.get(i).choices().size();
+                if (!indexes(chosen.get(i), size)) {
+                    problems.add(new FieldProblem("answers[" + i + "]", "must be an array of distinct choice "
+                            + "indexes from 0 to " + (size - 1)));
                 } else {
-                    answers.add(new HashSet<>(chosen));
+                    answers.add(new HashSet<>(chosen.get(i)));
                 }
             }
         }
-        json.validate();
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
         return answers;
     }
 }

@@ -48,9 +48,12 @@ class StepRepository {
                 .query(StepRepository::step).single();
     }
 
+    /** Sets a step's fields; {@code updated_at} moves only when one of them changes. */
     Step update(UUID spotId, UUID courseId, UUID id, String title, String body, String module, Quiz quiz) {
         return jdbc.sql("update course_step s set title = :title, body = :body, module = :module, "
-                        + "quiz = cast(:quiz as jsonb), updated_at = now() "
+                        + "quiz = cast(:quiz as jsonb), updated_at = case when (s.title, s.body, s.module, s.quiz) "
+                        + "is distinct from (cast(:title as text), cast(:body as text), cast(:module as text), "
+                        + "cast(:quiz as jsonb)) then now() else s.updated_at end "
                         + "where s.spot_id = :spot and s.course_id = :course and s.id = :id returning " + COLUMNS)
                 .param("spot", spotId).param("course", courseId).param("id", id).param("title", title)
                 .param("body", body).param("module", module)
@@ -71,9 +74,10 @@ class StepRepository {
                 .param("spot", spotId).param("course", courseId).param("position", step.position()).update();
     }
 
-    /** Gives each step its place in {@code ids} (which holds exactly the course's steps). */
+    /** Gives each step its place in {@code ids} (which holds exactly the course's steps); moved steps are updated. */
     void reorder(UUID spotId, UUID courseId, UUID[] ids) {
-        jdbc.sql("update course_step s set position = o.n, updated_at = now() "
+        jdbc.sql("update course_step s set position = o.n, "
+                        + "updated_at = case when s.position <> o.n then now() else s.updated_at end "
                         + "from unnest(cast(:ids as uuid[])) with ordinality as o(id, n) "
                         + "where s.spot_id = :spot and s.course_id = :course and s.id = o.id")
                 .param("spot", spotId).param("course", courseId).param("ids", ids).update();

@@ -7,16 +7,15 @@ import dev.cohort.errors.FieldProblem;
 import dev.cohort.errors.InvalidInputException;
 import dev.cohort.errors.NotFoundException;
 import dev.cohort.web.Ids;
-import dev.cohort.web.JsonBody;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The steps of a course. At most one conclusion, always last: new steps go before it and a reorder must keep it
@@ -38,58 +37,79 @@ class StepService {
         return steps.list(spotId, courseId);
     }
 
-    /** The fields of a step as sent; kind is read on creation only. */
-    private record Input(String kind, String title, String body, String module, Quiz quiz) {
-    }
-
-    private static Input read(JsonBody json, String kind) {
-        String title = json.requiredText("title");
-        String body = json.text("body");
-        String module = json.nonBlankIfPresent("module");
-        Quiz quiz = null;
-        if (Step.QUIZ.equals(kind)) {
-            quiz = Quiz.read(json, json.node().get("quiz"));
-        } else if (json.has("quiz") && !json.node().get("quiz").isNull()) {
-            json.problem("quiz", "only a quiz step has a quiz");
-        }
-        json.validate();
-        return new Input(kind, title, body, module, quiz);
-    }
-
     @Transactional
-    Step create(UUID spotId, UUID courseId, JsonNode body) {
-        JsonBody json = JsonBody.of(body);
-        String kind = json.oneOf("kind", Step.KINDS);
-        if (kind == null && !json.has("kind")) {
-            json.problem("kind", "is required: one of " + Step.KINDS);
-        }
-        Input input = read(json, kind);
+    Step create(UUID spotId, UUID courseId, String kind, String title, String body, String module, Quiz quiz) {
+        List<FieldProblem> problems = new ArrayList<>();
+        module = module(module, problems);
+        quiz(kind, quiz, problems);
+        throwIfAny(problems);
         List<Step> current = lock(spotId, courseId);
         boolean hasConclusion = !current.isEmpty() && current.get(current.size() - 1).isConclusion();
-        if (input.kind().equals(Step.CONCLUSION) && hasConclusion) {
+        if (kind.equals(Step.CONCLUSION) && hasConclusion) {
             throw new InvalidInputException("kind", "the course has its conclusion step already (one per course)");
         }
         int position = hasConclusion ? current.size() : current.size() + 1;
         List<String> modules = new ArrayList<>(current.stream().map(Step::module).toList());
-        modules.add(position - 1, input.module());
+        modules.add(position - 1, module);
         checkModules(modules);
-        return steps.insert(spotId, courseId, position, input.kind(), input.title(), input.body(), input.module(),
-                input.quiz());
+        return steps.insert(spotId, courseId, position, kind, title, body, module, quiz);
     }
 
+    /**
+     * Changes the fields given: {@code null} leaves a field as it is, {@code Optional.empty()} clears it (the
+     * quiz of a quiz step cannot be cleared). {@code kind}, when given, must be the step's own.
+     */
     @Transactional
-    Step update(UUID spotId, UUID courseId, UUID stepId, JsonNode body) {
-        JsonBody json = JsonBody.of(body);
+    Step update(UUID spotId, UUID courseId, UUID stepId, String kind, String title, Optional<String> body,
+                Optional<String> module, Optional<Quiz> quiz) {
         List<Step> current = lock(spotId, courseId);
         Step step = find(current, stepId);
-        if (json.has("kind") && !Objects.equals(json.node().get("kind").asString(), step.kind())) {
-            json.problem("kind", "cannot be changed (it is " + step.kind() + "); delete the step and add another");
+        List<FieldProblem> problems = new ArrayList<>();
+        if (kind != null && !kind.equals(step.kind())) {
+            problems.add(new FieldProblem("kind", "cannot be changed (it is " + step.kind()
+                    + "); delete the step and add another"));
         }
-        Input input = read(json, step.kind());
+        String newModule = module == null ? step.module() : module(module.orElse(null), problems);
+        Quiz newQuiz = step.quiz();
+        if (quiz != null) {
+            newQuiz = quiz.orElse(null);
+            quiz(step.kind(), newQuiz, problems);
+        }
+        throwIfAny(problems);
         List<String> modules = new ArrayList<>(current.stream().map(Step::module).toList());
-        modules.set(step.position() - 1, input.module());
+        modules.set(step.position() - 1, newModule);
         checkModules(modules);
-        return steps.update(spotId, courseId, stepId, input.title(), input.body(), input.module(), input.quiz());
+        return steps.update(spotId, courseId, stepId, title == null ? step.title() : title,
+                body == null ? step.body() : body.orElse(null), newModule, newQuiz);
+    }
+
+    /** A module title, trimmed; it may be absent but not blank. */
+    private static String module(String module, List<FieldProblem> problems) {
+        if (module != null && module.isBlank()) {
+            problems.add(new FieldProblem("module", "must not be empty"));
+            return null;
+        }
+        return module == null ? null : module.trim();
+    }
+
+    /** A quiz step needs a quiz that keeps the quiz rules; the other steps have none. */
+    private static void quiz(String kind, Quiz quiz, List<FieldProblem> problems) {
+        if (Step.QUIZ.equals(kind)) {
+            if (quiz == null) {
+                problems.add(new FieldProblem("quiz", "is required for a quiz step: {passScore, questions: "
+                        + "[{question, choices, correct}]}"));
+            } else {
+                Quiz.check(quiz, "quiz", problems);
+            }
+        } else if (quiz != null) {
+            problems.add(new FieldProblem("quiz", "only a quiz step has a quiz"));
+        }
+    }
+
+    private static void throwIfAny(List<FieldProblem> problems) {
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
     }
 
     @Transactional
@@ -108,10 +128,7 @@ class StepService {
 
     /** Puts the steps in the order of {@code stepIds}, which must name each step of the course exactly once. */
     @Transactional
-    List<Step> reorder(UUID spotId, UUID courseId, JsonNode body) {
-        JsonBody json = JsonBody.of(body);
-        List<String> texts = json.textList("stepIds", true);
-        json.validate();
+    List<Step> reorder(UUID spotId, UUID courseId, List<String> texts) {
         List<Step> current = lock(spotId, courseId);
         List<UUID> ids = new ArrayList<>();
         List<FieldProblem> problems = new ArrayList<>();
@@ -130,9 +147,7 @@ class StepService {
             problems.add(new FieldProblem("stepIds", "must list every step of the course once; "
                     + "missing: " + missing));
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        throwIfAny(problems);
         List<Step> ordered = ids.stream().map(id -> find(current, id)).toList();
         for (int i = 0; i < ordered.size() - 1; i++) {
             if (ordered.get(i).isConclusion()) {

@@ -1,6 +1,7 @@
 package dev.cohort.messaging;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -9,7 +10,10 @@ import java.util.UUID;
 record Notification(UUID id, UUID userId, UUID logId, boolean isRead, Instant createdAt, Log log) {
 
     /** What happened: the type and its JSON body. */
-    record Log(UUID id, UUID spotId, String type, @JsonRawValue String body) {
+    @Schema(name = "NotificationLog")
+    record Log(UUID id, UUID spotId, String type,
+               @Schema(types = "object", description = "What happened, as a JSON object (for an invitation: "
+                       + "resourceId, resourceName, ...)") @JsonRawValue String body) {
     }
 
     /** The notification types of the MeltingSpot API. */

@@ -1,5 +1,6 @@
 package dev.cohort.messaging;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -64,6 +65,7 @@ class NotificationRepository {
                 .query(NotificationRepository::notification).list();
     }
 
+    @Schema(name = "NotificationTypeCount")
     record TypeCount(String type, long count) {
     }
 

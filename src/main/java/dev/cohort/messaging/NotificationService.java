@@ -6,6 +6,7 @@ import dev.cohort.errors.NotFoundException;
 import dev.cohort.web.Filters;
 import dev.cohort.web.Ids;
 import dev.cohort.web.ListQuery;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -18,7 +19,9 @@ class NotificationService {
     private static final Filters.Spec LIST = Filters.spec()
             .enumeration("types", "n.type", Notification.TYPES, Filters.Op.in)
             .enumeration("isRead", "n.is_read::text", List.of("true", "false"), Filters.Op.eq)
-            .plain("before", "after");
+            .plain("before", "after")
+            .describe("before", "A notification id: the page holds the notifications older than it")
+            .describe("after", "A notification id: the page holds the notifications newer than it");
     private static final Filters.Spec COUNT = Filters.spec()
             .enumeration("types", "n.type", Notification.TYPES, Filters.Op.in);
 
@@ -29,6 +32,7 @@ class NotificationService {
     }
 
     /** One page of a cursor list, newest first, and whether more lie beyond it. */
+    @Schema(name = "NotificationPage")
     record Page(List<Notification> items, boolean hasMore) {
     }
 
@@ -58,6 +62,7 @@ class NotificationService {
     }
 
     /** The unread total and the per-type counts (types with none are left out). */
+    @Schema(name = "UnreadNotificationCount")
     record UnreadCount(long count, List<NotificationRepository.TypeCount> countByTypes) {
     }
 

@@ -1,6 +1,7 @@
 package dev.cohort.messaging;
 
 import dev.cohort.spots.Caller;
+import dev.cohort.web.Filtered;
 import dev.cohort.web.Filters;
 import dev.cohort.web.ListPage;
 import dev.cohort.web.ListQuery;
@@ -29,6 +30,7 @@ class OutboxController {
     @GetMapping("/v1/outbox")
     @Operation(operationId = "listOutboxEmails", summary = "List the Spot's outgoing emails, newest first",
             description = "Filters: status[eq|in] (pending, sent, dead), spotMemberId[eq]; page, limit.")
+    @Filtered(OutboxController.class)
     ListPage<OutboxRepository.Row> list(Caller caller, @RequestParam MultiValueMap<String, String> query) {
         ListQuery list = ListQuery.read(query, FILTERS);
         return outbox.page(caller.spotId(), list.where(), list.params(), list.paging());

@@ -1,6 +1,7 @@
 package dev.cohort.messaging;
 
 import dev.cohort.web.ListPage;
+import io.swagger.v3.oas.annotations.media.Schema;
 import dev.cohort.web.Paging;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -84,8 +86,13 @@ class OutboxRepository {
     }
 
     /** A row as {@code GET /v1/outbox} shows it. */
-    record Row(long id, UUID messageId, String template, UUID spotMemberId, UUID resourceId, String status,
-               int attempts, Instant nextAttemptAt, String lastError, Instant createdAt, Instant sentAt) {
+    @Schema(name = "OutboxEmail")
+    record Row(long id, UUID messageId, String template, UUID spotMemberId,
+               @Schema(description = "The resource the email is about, if any") @Nullable UUID resourceId,
+               @Schema(allowableValues = {"pending", "sent", "dead"}) String status,
+               int attempts, Instant nextAttemptAt,
+               @Schema(description = "Why the last attempt failed") @Nullable String lastError,
+               Instant createdAt, @Nullable Instant sentAt) {
     }
 
     ListPage<Row> page(UUID spotId, String where, Map<String, Object> params, Paging paging) {

@@ -20,10 +20,13 @@ class TemplateRepository {
                 .optional();
     }
 
+    /** Saves a Spot's template; {@code updated_at} moves only when the text changes. */
     void save(UUID spotId, String type, String subject, String body) {
-        jdbc.sql("insert into invitation_template (spot_id, type, subject, body) values (:spot, :type, :subject, :body) "
+        jdbc.sql("insert into invitation_template as t (spot_id, type, subject, body) "
+                        + "values (:spot, :type, :subject, :body) "
                         + "on conflict (spot_id, type) do update set subject = excluded.subject, body = excluded.body, "
-                        + "updated_at = now()")
+                        + "updated_at = case when (t.subject, t.body) is distinct from "
+                        + "(excluded.subject, excluded.body) then now() else t.updated_at end")
                 .param("spot", spotId).param("type", type).param("subject", subject).param("body", body).update();
     }
 

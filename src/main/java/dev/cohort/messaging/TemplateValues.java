@@ -1,5 +1,6 @@
 package dev.cohort.messaging;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Map;
 import java.util.UUID;
 
@@ -26,6 +27,7 @@ record TemplateValues(String memberName, String memberFirstname, String resource
     }
 
     /** A subject and a body rendered with these values. */
+    @Schema(name = "RenderedTemplate")
     record Rendered(String subject, String body) {
     }
 
