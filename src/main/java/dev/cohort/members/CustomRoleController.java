@@ -1,7 +1,5 @@
 package dev.cohort.members;
 
-import dev.cohort.errors.FieldProblem;
-import dev.cohort.errors.InvalidInputException;
 import dev.cohort.spots.Caller;
 import dev.cohort.web.Body;
 import dev.cohort.web.Errors;
@@ -13,7 +11,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -58,9 +55,6 @@ class CustomRoleController {
                     "collection.limited.*"}),
                     arraySchema = @Schema(description = "Repeated values count once; none when absent"))
             List<String> permissions) {
-        CreateCustomRole {
-            requireKnown(permissions);
-        }
     }
 
     @Body(echoes = CustomRole.class, partial = true)
@@ -72,9 +66,6 @@ class CustomRoleController {
                     "moderation.*", "spot.member.invite.*", "course.limited.*", "course.full.*", "collection.full.*",
                     "collection.limited.*"}), arraySchema = @Schema(description = "Replaces the whole set"))
             List<String> permissions) {
-        UpdateCustomRole {
-            requireKnown(permissions);
-        }
     }
 
     @GetMapping
@@ -130,22 +121,6 @@ class CustomRoleController {
             description = "The members who held it stay in the Spot with customRoleId null.")
     void delete(Caller caller, @PathVariable UUID customRoleId) {
         roles.delete(caller.spotId(), customRoleId);
-    }
-
-    /** Each permission must be one of the documented values ({@code permissions[i]} otherwise). */
-    private static void requireKnown(List<String> permissions) {
-        if (permissions == null) {
-            return;
-        }
-        List<FieldProblem> problems = new ArrayList<>();
-        for (int i = 0; i < permissions.size(); i++) {
-            if (!CustomRole.PERMISSIONS.contains(permissions.get(i))) {
-                problems.add(new FieldProblem("permissions[" + i + "]", "must be one of " + CustomRole.PERMISSIONS));
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
     }
 
     /** The permissions in the order sent, repeated values once; none when absent. */

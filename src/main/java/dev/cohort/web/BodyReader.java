@@ -2,6 +2,7 @@ package dev.cohort.web;
 
 import dev.cohort.errors.FieldProblem;
 import dev.cohort.errors.InvalidInputException;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -54,7 +55,7 @@ public final class BodyReader {
     }
 
     private record Component(RecordComponent component, Type type, Class<?> raw, boolean required,
-                             List<String> allowed) {
+                             List<String> allowed, List<String> itemsAllowed) {
     }
 
     private record Shape(Map<String, Component> components, Set<String> ignored, boolean partial,
@@ -79,7 +80,11 @@ public final class BodyReader {
             }
             List<String> allowed = schema == null || schema.allowableValues().length == 0 ? null
                     : List.of(schema.allowableValues());
-            components.put(c.getName(), new Component(c, c.getGenericType(), c.getType(), required, allowed));
+            ArraySchema array = annotation(c, ArraySchema.class);
+            List<String> itemsAllowed = array == null || array.schema().allowableValues().length == 0 ? null
+                    : List.of(array.schema().allowableValues());
+            components.put(c.getName(), new Component(c, c.getGenericType(), c.getType(), required, allowed,
+                    itemsAllowed));
         }
         Set<String> ignored = new LinkedHashSet<>();
         if (body != null) {
@@ -260,6 +265,9 @@ public final class BodyReader {
                 problems.add(new FieldProblem(path, "must be an array"));
                 return null;
             }
+            if (c != null && !sized(value.size(), c.component(), path, problems)) {
+                return null;
+            }
             Type element = argument(type, 0);
             List<Object> items = new ArrayList<>(value.size());
             int before = problems.size();
@@ -269,7 +277,12 @@ public final class BodyReader {
                     problems.add(new FieldProblem(path + "[" + i + "]", "must not be null"));
                     continue;
                 }
-                items.add(convert(item, element, null, path + "[" + i + "]", problems));
+                Object converted = convert(item, element, null, path + "[" + i + "]", problems);
+                if (c != null && c.itemsAllowed() != null && converted instanceof String text
+                        && !c.itemsAllowed().contains(text)) {
+                    problems.add(new FieldProblem(path + "[" + i + "]", "must be one of " + c.itemsAllowed()));
+                }
+                items.add(converted);
             }
             if (problems.size() > before) {
                 return null;
@@ -294,6 +307,31 @@ public final class BodyReader {
             return record(value, raw, path + ".", problems);
         }
         throw new IllegalStateException("BodyReader cannot read " + type + " (" + path + ")");
+    }
+
+    /** Whether a list's length keeps its {@code @Size} and {@code @ArraySchema(minItems, maxItems)}. */
+    private static boolean sized(int length, RecordComponent c, String path, List<FieldProblem> problems) {
+        int min = 0;
+        int max = Integer.MAX_VALUE;
+        Size size = annotation(c, Size.class);
+        if (size != null) {
+            min = size.min();
+            max = size.max();
+        }
+        ArraySchema array = annotation(c, ArraySchema.class);
+        if (array != null) {
+            min = Math.max(min, array.minItems() == Integer.MAX_VALUE ? 0 : array.minItems());
+            max = Math.min(max, array.maxItems() == Integer.MIN_VALUE ? Integer.MAX_VALUE : array.maxItems());
+        }
+        if (length < min) {
+            problems.add(new FieldProblem(path, min == 1 ? "must not be empty" : "must have at least " + min + " items"));
+            return false;
+        }
+        if (length > max) {
+            problems.add(new FieldProblem(path, "must have at most " + max + " items"));
+            return false;
+        }
+        return true;
     }
 
     /**

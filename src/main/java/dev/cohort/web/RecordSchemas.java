@@ -62,6 +62,9 @@ class RecordSchemas implements ModelConverter {
             if (property == null) {
                 continue;
             }
+            if (property.getMaxItems() != null && property.getMaxItems() == Integer.MAX_VALUE) {
+                property.setMaxItems(null); // a @Size(min = 1) on a list: no upper bound
+            }
             boolean nullable = request ? component.getType() == Optional.class
                     : component.getAnnotatedType().isAnnotationPresent(Nullable.class);
             if (!request) {

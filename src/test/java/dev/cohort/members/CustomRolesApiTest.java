@@ -44,10 +44,8 @@ class CustomRolesApiTest extends ApiTest {
         Api.SpotClient spot = newSpot();
         Api.Response bad = spot.post(ROLES, Map.of("label", " ", "description", 5,
                 "permissions", List.of("live.*", "admin.*", 3))).expect(400);
-        // The JSON shape is checked first, every field at once; the permission values once the shape is right.
-        assertThat(bad.problemFields()).containsExactlyInAnyOrder("label", "description", "permissions[2]");
-        assertThat(spot.post(ROLES, Map.of("label", "A", "permissions", List.of("live.*", "admin.*", "root.*")))
-                .expect(400).problemFields()).containsExactly("permissions[1]", "permissions[2]");
+        assertThat(bad.problemFields()).containsExactlyInAnyOrder("label", "description", "permissions[1]",
+                "permissions[2]");
         assertThat(spot.post(ROLES, Map.of("description", "x")).expect(400).problemFields()).containsExactly("label");
         assertThat(spot.post(ROLES, Map.of("label", "A", "permissions", "live.*")).expect(400).problemFields())
                 .containsExactly("permissions");
@@ -110,9 +108,8 @@ class CustomRolesApiTest extends ApiTest {
 
         Api.Response bad = spot.put(ROLES + "/" + id,
                 "{\"label\": null, \"permissions\": [\"nope\", 1], \"description\": []}").expect(400);
-        assertThat(bad.problemFields()).containsExactlyInAnyOrder("label", "permissions[1]", "description");
-        assertThat(spot.put(ROLES + "/" + id, Map.of("permissions", List.of("nope"))).expect(400).problemFields())
-                .containsExactly("permissions[0]");
+        assertThat(bad.problemFields()).containsExactlyInAnyOrder("label", "permissions[0]", "permissions[1]",
+                "description");
         assertThat(spot.get(ROLES + "/" + id).expect(200).body()).isEqualTo(changed.body());
     }
 

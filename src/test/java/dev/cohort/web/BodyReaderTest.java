@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cohort.errors.FieldProblem;
 import dev.cohort.errors.InvalidInputException;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -33,6 +34,11 @@ class BodyReaderTest {
 
     @Body(partial = true)
     record Update(String name, Optional<String> description) {
+    }
+
+    @Body
+    record Picks(@Size(min = 1, max = 2) @ArraySchema(schema = @Schema(allowableValues = {"x", "y"}))
+                 List<String> picks) {
     }
 
     private static JsonNode json(String text) {
@@ -95,5 +101,16 @@ class BodyReaderTest {
     void a_body_that_is_not_an_object_is_refused() {
         assertThatThrownBy(() -> BodyReader.read(json("[1]"), Create.class))
                 .isInstanceOf(InvalidInputException.class).hasMessage("body: must be a JSON object");
+    }
+
+    @Test
+    void a_list_keeps_its_length_and_its_items_their_allowed_values() {
+        assertThat(BodyReader.read(json("{\"picks\": [\"x\", \"y\"]}"), Picks.class).picks()).containsExactly("x", "y");
+        assertThat(problems("{\"picks\": []}", Picks.class))
+                .containsExactly(new FieldProblem("picks", "must not be empty"));
+        assertThat(problems("{\"picks\": [\"x\", \"y\", \"x\"]}", Picks.class))
+                .containsExactly(new FieldProblem("picks", "must have at most 2 items"));
+        assertThat(problems("{\"picks\": [\"x\", \"z\"]}", Picks.class))
+                .containsExactly(new FieldProblem("picks[1]", "must be one of [x, y]"));
     }
 }
