@@ -96,4 +96,26 @@ class BodyReaderTest {
         assertThatThrownBy(() -> BodyReader.read(json("[1]"), Create.class))
                 .isInstanceOf(InvalidInputException.class).hasMessage("body: must be a JSON object");
     }
+
+    @Test
+    void a_read_body_turns_back_into_the_fields_that_were_sent() {
+        String sent = "{\"name\": \"ab\", \"ids\": [\"0190c5a0-0000-7000-8000-000000000001\"], "
+                + "\"inner\": {\"flag\": false}}";
+
+        JsonNode tree = BodyReader.tree(BodyReader.read(json(sent), Create.class));
+
+        assertThat(tree).isEqualTo(json(sent));
+        assertThat(BodyReader.tree(BodyReader.read(json("{\"size\": 3, \"name\": \"x\"}"), Create.class)))
+                .isEqualTo(json("{\"name\": \"x\", \"size\": 3}"));
+    }
+
+    @Test
+    void in_the_tree_absent_is_left_out_and_an_empty_optional_is_null() {
+        assertThat(BodyReader.tree(BodyReader.read(json("{}"), Update.class))).isEqualTo(json("{}"));
+        assertThat(BodyReader.tree(BodyReader.read(json("{\"description\": null}"), Update.class)))
+                .isEqualTo(json("{\"description\": null}"));
+        assertThat(BodyReader.tree(BodyReader.read(json("{\"description\": \"d\", \"name\": \"n\"}"),
+                Update.class))).isEqualTo(json("{\"name\": \"n\", \"description\": \"d\"}"));
+        assertThatThrownBy(() -> BodyReader.tree("not a record")).isInstanceOf(IllegalArgumentException.class);
+    }
 }
