@@ -1,10 +1,23 @@
 package dev.cohort.access;
 
+import static dev.cohort.access.ResourceFields.NAME_MAX;
+
 import dev.cohort.spots.Caller;
 import dev.cohort.system.Settings;
+import dev.cohort.web.Body;
+import dev.cohort.web.Errors;
+import dev.cohort.web.Filtered;
 import dev.cohort.web.ListPage;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.MultiValueMap;
@@ -29,7 +42,33 @@ class ChannelController {
         this.endpoints = new ResourceEndpoints<>(fields, resources, settings.bulkLimit());
     }
 
+    @Body(echoes = ChannelFields.ChannelView.class)
+    @Schema(description = "A new channel: name, autoJoin, showMembers and privacy required")
+    record CreateChannel(
+            @NotBlank @Size(max = NAME_MAX) @Schema(example = "general") String name,
+            @Schema(example = "Say hi") String description,
+            @Schema(example = "💬") String emoji,
+            @NotNull @Schema(description = "New members join it at once", example = "true") Boolean autoJoin,
+            @NotNull @Schema(example = "true") Boolean showMembers,
+            @NotNull @Schema(allowableValues = {"Private", "Public"}, example = "Public",
+                    description = "Private restricts the channel to its members") String privacy,
+            @Schema(defaultValue = "false") Boolean readonly) {
+    }
+
+    @Body(echoes = ChannelFields.ChannelView.class, partial = true)
+    @Schema(description = "The fields to change; absent fields are left as they are")
+    record UpdateChannel(
+            @NotBlank @Size(max = NAME_MAX) String name,
+            @Schema(description = "null clears it") Optional<String> description,
+            @Schema(description = "null clears it") Optional<String> emoji,
+            Boolean autoJoin,
+            Boolean showMembers,
+            @Schema(allowableValues = {"Private", "Public"}) String privacy,
+            Boolean readonly) {
+    }
+
     @GetMapping("/v1/channels")
+    @Filtered(ChannelFields.class)
     @Operation(operationId = "listChannels", summary = "List channels",
             description = "Filters (Cohort's): name[eq], name[contains], privacy[eq] (Private|Public). Oldest first.")
     ListPage<ChannelFields.ChannelView> list(Caller caller, @RequestParam MultiValueMap<String, String> query) {
@@ -48,7 +87,7 @@ class ChannelController {
     @Operation(operationId = "createChannel", summary = "Create a channel",
             description = "name, autoJoin, showMembers and privacy (Private|Public) are required; description, emoji "
                     + "and readonly (default false) are optional. Restricted when Private.")
-    ChannelFields.ChannelView create(Caller caller, @RequestBody(required = false) JsonNode body) {
+    ChannelFields.ChannelView create(Caller caller, @RequestBody CreateChannel body) {
         return endpoints.create(caller.spotId(), body);
     }
 
@@ -56,17 +95,21 @@ class ChannelController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(operationId = "bulkCreateChannels", summary = "Create several channels",
             description = "The body is an array of channel bodies; invalid items are returned in 'failed' as they "
-                    + "were sent. 413 over the bulk limit (COHORT_BULK_LIMIT, default 1000).")
+                    + "were sent. 413 over the bulk limit (COHORT_BULK_LIMIT, default 1000).",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    array = @ArraySchema(schema = @Schema(implementation = CreateChannel.class)))))
+    @Errors(413)
     ResourceEndpoints.BulkCreateResult<ChannelFields.ChannelView> bulkCreate(Caller caller,
-                                                            @RequestBody(required = false) JsonNode body) {
-        return endpoints.bulkCreate(caller.spotId(), body);
+                                                                             @RequestBody List<JsonNode> items) {
+        return endpoints.bulkCreate(caller.spotId(), items, CreateChannel.class);
     }
 
     @PutMapping("/v1/channels/{channelId}")
     @Operation(operationId = "updateChannel",
-            summary = "Update a channel", description = "Every field optional; null clears description and emoji.")
-    ChannelFields.ChannelView update(Caller caller, @PathVariable UUID channelId,
-                    @RequestBody(required = false) JsonNode body) {
+            summary = "Update a channel", description = "Every field optional; null clears description and emoji. "
+                    + "A channel as read can be sent back (its id and dates are ignored); a body that changes "
+                    + "nothing changes nothing, updatedAt included.")
+    ChannelFields.ChannelView update(Caller caller, @PathVariable UUID channelId, @RequestBody UpdateChannel body) {
         return endpoints.update(caller.spotId(), channelId, body);
     }
 

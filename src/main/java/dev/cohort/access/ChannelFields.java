@@ -5,9 +5,13 @@ import static dev.cohort.web.Filters.Op.contains;
 import static dev.cohort.web.Filters.Op.eq;
 
 import dev.cohort.web.Filters;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /** The Channel object of the MeltingSpot API. */
 @Component
@@ -18,8 +22,11 @@ class ChannelFields implements ResourceFields<ChannelFields.ChannelView> {
             .enumeration("privacy", setting("privacy"), PRIVACIES, eq);
 
     /** The Channel object, dates in Unix milliseconds. */
-    record ChannelView(UUID id, String name, String emoji, String description, String privacy, boolean autoJoin,
-                       boolean readonly, boolean showMembers, long createdAt, long updatedAt) {
+    record ChannelView(UUID id, String name, @Nullable String emoji, @Nullable String description,
+                       @Schema(allowableValues = {"Private", "Public"}) String privacy, boolean autoJoin,
+                       boolean readonly, boolean showMembers,
+                       @Schema(description = "Unix milliseconds") long createdAt,
+                       @Schema(description = "Unix milliseconds") long updatedAt) {
     }
 
     @Override
@@ -33,15 +40,18 @@ class ChannelFields implements ResourceFields<ChannelFields.ChannelView> {
     }
 
     @Override
-    public String read(SettingsReader reader) {
-        String name = reader.name("name");
-        reader.text("description");
-        reader.text("emoji");
-        reader.flag("autoJoin", null);
-        reader.flag("showMembers", null);
-        reader.choice("privacy", PRIVACIES, null);
-        reader.flag("readonly", false);
-        return name;
+    public String nameField() {
+        return "name";
+    }
+
+    /** autoJoin, showMembers and privacy have none: they are required. */
+    @Override
+    public ObjectNode defaults() {
+        ObjectNode defaults = JsonNodeFactory.instance.objectNode();
+        defaults.putNull("description");
+        defaults.putNull("emoji");
+        defaults.put("readonly", false);
+        return defaults;
     }
 
     @Override

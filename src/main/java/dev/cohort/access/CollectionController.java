@@ -1,10 +1,18 @@
 package dev.cohort.access;
 
+import static dev.cohort.access.ResourceFields.NAME_MAX;
+
 import dev.cohort.spots.Caller;
 import dev.cohort.system.Settings;
+import dev.cohort.web.Body;
+import dev.cohort.web.Filtered;
 import dev.cohort.web.ListPage;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.MultiValueMap;
@@ -17,7 +25,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 /** Cohort's collection endpoints (MeltingSpot documents none), over the shared resource table. */
 @RestController
@@ -29,7 +36,27 @@ class CollectionController {
         this.endpoints = new ResourceEndpoints<>(fields, resources, settings.bulkLimit());
     }
 
+    @Body(echoes = CollectionFields.CollectionView.class)
+    @Schema(description = "A new collection: name required")
+    record CreateCollection(
+            @NotBlank @Size(max = NAME_MAX) @Schema(example = "Guides") String name,
+            @Schema(example = "How-tos") String description,
+            @Schema(example = "📚") String emoji,
+            @Schema(allowableValues = {"Private", "Public"}, defaultValue = CollectionFields.DEFAULT_PRIVACY,
+                    description = "Private restricts the collection to its members") String privacy) {
+    }
+
+    @Body(echoes = CollectionFields.CollectionView.class, partial = true)
+    @Schema(description = "The fields to change; absent fields are left as they are")
+    record UpdateCollection(
+            @NotBlank @Size(max = NAME_MAX) String name,
+            @Schema(description = "null clears it") Optional<String> description,
+            @Schema(description = "null clears it") Optional<String> emoji,
+            @Schema(allowableValues = {"Private", "Public"}) String privacy) {
+    }
+
     @GetMapping("/v1/collections")
+    @Filtered(CollectionFields.class)
     @Operation(operationId = "listCollections", summary = "List collections",
             description = "Filters: name[eq], name[contains], privacy[eq] (Private|Public). Oldest first.")
     ListPage<CollectionFields.CollectionView> list(Caller caller, @RequestParam MultiValueMap<String, String> query) {
@@ -48,15 +75,17 @@ class CollectionController {
     @Operation(operationId = "createCollection", summary = "Create a collection",
             description = "name is required; description, emoji and privacy (Private|Public, default Public) are "
                     + "optional. Restricted when Private.")
-    CollectionFields.CollectionView create(Caller caller, @RequestBody(required = false) JsonNode body) {
+    CollectionFields.CollectionView create(Caller caller, @RequestBody CreateCollection body) {
         return endpoints.create(caller.spotId(), body);
     }
 
     @PutMapping("/v1/collections/{collectionId}")
     @Operation(operationId = "updateCollection", summary = "Update a collection",
-            description = "Every field optional; null clears description and emoji.")
+            description = "Every field optional; null clears description and emoji. A collection as read can be "
+                    + "sent back (its id and dates are ignored); a body that changes nothing changes nothing, "
+                    + "updatedAt included.")
     CollectionFields.CollectionView update(Caller caller, @PathVariable UUID collectionId,
-                    @RequestBody(required = false) JsonNode body) {
+                                           @RequestBody UpdateCollection body) {
         return endpoints.update(caller.spotId(), collectionId, body);
     }
 

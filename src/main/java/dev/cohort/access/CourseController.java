@@ -1,10 +1,18 @@
 package dev.cohort.access;
 
+import static dev.cohort.access.ResourceFields.NAME_MAX;
+
 import dev.cohort.spots.Caller;
 import dev.cohort.system.Settings;
+import dev.cohort.web.Body;
+import dev.cohort.web.Filtered;
 import dev.cohort.web.ListPage;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.MultiValueMap;
@@ -17,7 +25,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 /** Cohort's course endpoints (MeltingSpot documents only the list), over the shared resource table. */
 @RestController
@@ -29,7 +36,35 @@ class CourseController {
         this.endpoints = new ResourceEndpoints<>(fields, resources, settings.bulkLimit());
     }
 
+    @Body(echoes = CourseFields.CourseView.class)
+    @Schema(description = "A new course: title required")
+    record CreateCourse(
+            @NotBlank @Size(max = NAME_MAX) @Schema(example = "Onboarding") String title,
+            @Schema(example = "Your first week in the community") String description,
+            @Schema(allowableValues = {"Public", "Private", "Secret"}, defaultValue = CourseFields.DEFAULT_PRIVACY,
+                    description = "Secret restricts the course to its participants") String privacy,
+            @Schema(allowableValues = {"Draft", "Published"}, defaultValue = CourseFields.DEFAULT_STATUS,
+                    description = "A Draft holds its invitations back until it is published") String status,
+            @Schema(allowableValues = {"Flexible", "Sequential"},
+                    defaultValue = CourseFields.DEFAULT_NAVIGATION_MODE) String navigationMode,
+            @Schema(defaultValue = "true", description = "The Spot's admins are emailed when someone completes the "
+                    + "course") Boolean completionEmailToAdmins) {
+    }
+
+    @Body(echoes = CourseFields.CourseView.class, partial = true)
+    @Schema(description = "The fields to change; absent fields are left as they are")
+    record UpdateCourse(
+            @NotBlank @Size(max = NAME_MAX) String title,
+            @Schema(description = "null clears it") Optional<String> description,
+            @Schema(allowableValues = {"Public", "Private", "Secret"}) String privacy,
+            @Schema(allowableValues = {"Draft", "Published"}, description = "Published sends the invitations held "
+                    + "back while it was a Draft, once") String status,
+            @Schema(allowableValues = {"Flexible", "Sequential"}) String navigationMode,
+            Boolean completionEmailToAdmins) {
+    }
+
     @GetMapping("/v1/courses")
+    @Filtered(CourseFields.class)
     @Operation(operationId = "listCourses", summary = "List courses",
             description = "Filters: status[eq] (Draft|Published), privacy[eq] (Public|Private|Secret), and Cohort's "
                     + "title[eq|contains]. Oldest first.")
@@ -51,16 +86,17 @@ class CourseController {
                     + " status (Draft|Published, default Draft), navigationMode (Flexible|Sequential, default "
                     + "Flexible), completionEmailToAdmins (default true: the Spot's admins are emailed when someone "
                     + "completes the course) are optional. Restricted when Secret.")
-    CourseFields.CourseView create(Caller caller, @RequestBody(required = false) JsonNode body) {
+    CourseFields.CourseView create(Caller caller, @RequestBody CreateCourse body) {
         return endpoints.create(caller.spotId(), body);
     }
 
     @PutMapping("/v1/courses/{courseId}")
     @Operation(operationId = "updateCourse", summary = "Update a course",
             description = "Cohort's: every field optional; null clears the description. Publishing a Draft "
-                    + "(status Published) sends the invitations held back while it was a Draft, once.")
-    CourseFields.CourseView update(Caller caller, @PathVariable UUID courseId,
-                    @RequestBody(required = false) JsonNode body) {
+                    + "(status Published) sends the invitations held back while it was a Draft, once. A course as "
+                    + "read can be sent back (its id and dates are ignored); a body that changes nothing changes "
+                    + "nothing, updatedAt included.")
+    CourseFields.CourseView update(Caller caller, @PathVariable UUID courseId, @RequestBody UpdateCourse body) {
         return endpoints.update(caller.spotId(), courseId, body);
     }
 

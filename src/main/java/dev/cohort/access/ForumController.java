@@ -1,10 +1,22 @@
 package dev.cohort.access;
 
+import static dev.cohort.access.ResourceFields.NAME_MAX;
+
 import dev.cohort.spots.Caller;
 import dev.cohort.system.Settings;
+import dev.cohort.web.Body;
+import dev.cohort.web.Errors;
+import dev.cohort.web.Filtered;
 import dev.cohort.web.ListPage;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.MultiValueMap;
@@ -29,7 +41,27 @@ class ForumController {
         this.endpoints = new ResourceEndpoints<>(fields, resources, settings.bulkLimit());
     }
 
+    @Body(echoes = ForumFields.ForumView.class)
+    @Schema(description = "A new forum: name required")
+    record CreateForum(
+            @NotBlank @Size(max = NAME_MAX) @Schema(example = "Ideas") String name,
+            @Schema(example = "Share what you would like to see") String description,
+            @Schema(example = "💡") String emoji,
+            @Schema(allowableValues = {"Private", "Secret"}, defaultValue = ForumFields.DEFAULT_PRIVACY,
+                    description = "Secret restricts the forum to its members") String privacy) {
+    }
+
+    @Body(echoes = ForumFields.ForumView.class, partial = true)
+    @Schema(description = "The fields to change; absent fields are left as they are")
+    record UpdateForum(
+            @NotBlank @Size(max = NAME_MAX) String name,
+            @Schema(description = "null clears it") Optional<String> description,
+            @Schema(description = "null clears it") Optional<String> emoji,
+            @Schema(allowableValues = {"Private", "Secret"}) String privacy) {
+    }
+
     @GetMapping("/v1/forums")
+    @Filtered(ForumFields.class)
     @Operation(operationId = "listForums", summary = "List forums",
             description = "Filters: name[eq], name[contains], and Cohort's privacy[eq] (Private|Secret). Oldest "
                     + "first.")
@@ -49,7 +81,7 @@ class ForumController {
     @Operation(operationId = "createForum", summary = "Create a forum",
             description = "name is required; description, emoji and privacy (Private|Secret, default Private) are "
                     + "optional. Restricted when Secret.")
-    ForumFields.ForumView create(Caller caller, @RequestBody(required = false) JsonNode body) {
+    ForumFields.ForumView create(Caller caller, @RequestBody CreateForum body) {
         return endpoints.create(caller.spotId(), body);
     }
 
@@ -57,17 +89,21 @@ class ForumController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(operationId = "bulkCreateForums", summary = "Create several forums",
             description = "The body is an array of forum bodies; invalid items are returned in 'failed' as they "
-                    + "were sent. 413 over the bulk limit (COHORT_BULK_LIMIT, default 1000).")
+                    + "were sent. 413 over the bulk limit (COHORT_BULK_LIMIT, default 1000).",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    array = @ArraySchema(schema = @Schema(implementation = CreateForum.class)))))
+    @Errors(413)
     ResourceEndpoints.BulkCreateResult<ForumFields.ForumView> bulkCreate(Caller caller,
-                                                            @RequestBody(required = false) JsonNode body) {
-        return endpoints.bulkCreate(caller.spotId(), body);
+                                                                         @RequestBody List<JsonNode> items) {
+        return endpoints.bulkCreate(caller.spotId(), items, CreateForum.class);
     }
 
     @PutMapping("/v1/forums/{forumId}")
     @Operation(operationId = "updateForum",
-            summary = "Update a forum", description = "Every field optional; null clears description and emoji.")
-    ForumFields.ForumView update(Caller caller, @PathVariable UUID forumId,
-                    @RequestBody(required = false) JsonNode body) {
+            summary = "Update a forum", description = "Every field optional; null clears description and emoji. "
+                    + "A forum as read can be sent back (its id and dates are ignored); a body that changes nothing "
+                    + "changes nothing, updatedAt included.")
+    ForumFields.ForumView update(Caller caller, @PathVariable UUID forumId, @RequestBody UpdateForum body) {
         return endpoints.update(caller.spotId(), forumId, body);
     }
 

@@ -1,5 +1,6 @@
 package dev.cohort.access;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +17,9 @@ class LinkRepository {
     }
 
     /** A group linked to a resource, with the invitation-email switch that applies to its future members too. */
-    record Link(UUID groupId, String groupName, boolean withEmailNotification, long linkedAt, long updatedAt) {
+    record Link(UUID groupId, String groupName, boolean withEmailNotification,
+                @Schema(description = "Unix milliseconds") long linkedAt,
+                @Schema(description = "Unix milliseconds") long updatedAt) {
     }
 
     /** Links the group; false when it was linked already. */
@@ -28,7 +31,9 @@ class LinkRepository {
     }
 
     boolean setSwitch(UUID spotId, UUID resourceId, UUID groupId, boolean withEmail) {
-        return jdbc.sql("update resource_group_link set with_email = :email, updated_at = now() "
+        // updated_at moves only when the switch does: setting it as it is changes nothing.
+        return jdbc.sql("update resource_group_link set with_email = :email, updated_at = case when with_email "
+                        + "is distinct from :email then now() else updated_at end "
                         + "where spot_id = :spot and resource_id = :resource and group_id = :group")
                 .param("spot", spotId).param("resource", resourceId).param("group", groupId).param("email", withEmail)
                 .update() == 1;

@@ -11,25 +11,38 @@ import static dev.cohort.web.Filters.Op.lte;
 
 import dev.cohort.members.MemberService;
 import dev.cohort.web.Filters;
-import dev.cohort.web.Ids;
+import dev.cohort.web.Problems;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /** The Live object and body of the MeltingSpot API; the title is the resource's name. */
 @Component
 class LiveFields implements ResourceFields<LiveFields.LiveView> {
+    // The values of the Live's enumerations, as the filters check them and the bodies and the object document them
+    // (@Schema(allowableValues), checked against these by ResourceBodiesTest).
     static final List<String> SOLUTIONS = List.of("Youtube", "Vimeo", "BuiltIn", "NoSolution");
     static final List<String> BUILT_IN_TYPES = List.of("Workshop", "Conference");
     static final List<String> DISPLAY = List.of("Display", "Hidden");
     static final List<String> VISIBILITIES = List.of("AnyOne", "OnlySpotMembers", "InvitedMembersOnly");
     static final List<String> PARTICIPATIONS = List.of("AnySpotMembers", "InvitedMembersOnly");
     static final List<String> STATUSES = List.of("Ended", "Planned", "Live");
+    static final String DEFAULT_DISPLAY = "Display";
+    static final String DEFAULT_VISIBILITY = "OnlySpotMembers";
+    static final String DEFAULT_PARTICIPATION = "AnySpotMembers";
+    /** The last second of year 9999: the latest date a live takes. */
+    static final long MAX_SECONDS = 253_402_300_799L;
 
     private static final String START = "to_timestamp(" + setting("startDate") + "::bigint)";
     private static final String END = "to_timestamp(" + setting("endDate") + "::bigint)";
@@ -51,21 +64,35 @@ class LiveFields implements ResourceFields<LiveFields.LiveView> {
         this.clock = clock;
     }
 
-    record Privacy(String visibility, String participation) {
+    record Privacy(@Schema(allowableValues = {"AnyOne", "OnlySpotMembers", "InvitedMembersOnly"}) String visibility,
+                   @Schema(allowableValues = {"AnySpotMembers", "InvitedMembersOnly"}) String participation) {
     }
 
-    record Config(String chatVisibility, String participantsVisibility, boolean record, boolean enableBreakoutRooms,
-                  JsonNode videoUrl) {
+    record Config(@Schema(allowableValues = {"Display", "Hidden"}) String chatVisibility,
+                  @Schema(allowableValues = {"Display", "Hidden"}) String participantsVisibility,
+                  boolean record, boolean enableBreakoutRooms,
+                  @Schema(types = {"string", "object"}, description = "A URL or an object")
+                  @Nullable JsonNode videoUrl) {
     }
 
-    record Metrics(Integer averageViewTime, Integer noShow, Integer totalReplayView, Integer registrant,
-                   Integer attendee, Integer attendanceRate, Integer invited) {
+    /** MeltingSpot's metrics; Cohort measures none of them (all null). */
+    record Metrics(@Nullable Integer averageViewTime, @Nullable Integer noShow, @Nullable Integer totalReplayView,
+                   @Nullable Integer registrant, @Nullable Integer attendee, @Nullable Integer attendanceRate,
+                   @Nullable Integer invited) {
     }
 
     /** The Live object; {@code description} as rich-text paragraphs, dates ISO 8601. */
-    record LiveView(UUID id, String title, JsonNode description, String startDate, String endDate, String status,
-                    String computedStatus, String solution, String builtInType, Privacy privacy, Config config,
-                    Metrics metrics, UUID spotMemberHostId, String createdAt, String updatedAt) {
+    record LiveView(UUID id, String title,
+                    @Schema(types = "array", description = "Rich-text paragraphs: [{\"type\": \"p\", \"children\": "
+                            + "[{\"text\": ...}]}], one per line of the Markdown; [] when there is none")
+                    JsonNode description,
+                    @Schema(format = "date-time") String startDate, @Schema(format = "date-time") String endDate,
+                    @Schema(allowableValues = {"Ended", "Planned", "Live"}) String status,
+                    @Schema(allowableValues = {"Ended", "Planned", "Live"}) String computedStatus,
+                    @Schema(allowableValues = {"Youtube", "Vimeo", "BuiltIn", "NoSolution"}) String solution,
+                    @Schema(allowableValues = {"Workshop", "Conference"}) @Nullable String builtInType,
+                    Privacy privacy, Config config, Metrics metrics, @Nullable UUID spotMemberHostId,
+                    @Schema(format = "date-time") String createdAt, @Schema(format = "date-time") String updatedAt) {
     }
 
     @Override
@@ -79,43 +106,108 @@ class LiveFields implements ResourceFields<LiveFields.LiveView> {
     }
 
     @Override
-    public String read(SettingsReader reader) {
-        String title = reader.name("title");
-        reader.text("description");
-        reader.text("spotMemberHostId");
-        reader.timestamp("startDate");
-        reader.timestamp("endDate");
-        reader.choice("solution", SOLUTIONS, null);
-        reader.nullableChoice("builtInType", BUILT_IN_TYPES);
-        reader.stringOrObject("videoUrl");
-        reader.choice("chatVisibility", DISPLAY, "Display");
-        reader.choice("participantsVisibility", DISPLAY, "Display");
-        reader.choice("visibility", VISIBILITIES, "OnlySpotMembers");
-        reader.choice("participation", PARTICIPATIONS, "AnySpotMembers");
-        reader.flag("record", false);
-        reader.flag("enableBreakoutRooms", false);
-        return title;
+    public String nameField() {
+        return "title";
     }
 
-    /** The host must be a member of the Spot (required on creation, not null on update). */
     @Override
-    public void verify(UUID spotId, SettingsReader reader) {
-        JsonNode host = reader.json().node().get("spotMemberHostId");
-        if (host == null || host.isNull()) {
-            if (reader.creating() || host != null) {
-                reader.json().problem("spotMemberHostId", reader.creating() ? "is required" : "must not be null");
+    public ObjectNode defaults() {
+        ObjectNode defaults = JsonNodeFactory.instance.objectNode();
+        defaults.putNull("description");
+        defaults.putNull("builtInType");
+        defaults.putNull("videoUrl");
+        defaults.put("chatVisibility", DEFAULT_DISPLAY);
+        defaults.put("participantsVisibility", DEFAULT_DISPLAY);
+        defaults.put("visibility", DEFAULT_VISIBILITY);
+        defaults.put("participation", DEFAULT_PARTICIPATION);
+        defaults.put("record", false);
+        defaults.put("enableBreakoutRooms", false);
+        return defaults;
+    }
+
+    /**
+     * The dates as Unix seconds and the description as Markdown, also when sent back as the Live object carries them
+     * (ISO 8601, rich-text paragraphs); the video URL a string or an object; the host a member of the Spot.
+     */
+    @Override
+    public void prepare(UUID spotId, ObjectNode fields, Problems problems) {
+        seconds(fields, "startDate", problems);
+        seconds(fields, "endDate", problems);
+        JsonNode description = fields.get("description");
+        if (description != null && description.isArray()) {
+            String markdown = markdown(description);
+            if (markdown == null && !description.isEmpty()) {
+                problems.add("description", "must be Markdown text or rich-text paragraphs "
+                        + "[{\"type\": \"p\", \"children\": [{\"text\": ...}]}]");
+            } else {
+                if (markdown == null) {
+                    fields.putNull("description");
+                } else {
+                    fields.put("description", markdown);
+                }
             }
+        } else if (description != null && !description.isNull() && !description.isString()) {
+            problems.add("description", "must be Markdown text or rich-text paragraphs");
+        }
+        JsonNode video = fields.get("videoUrl");
+        if (video != null && !video.isNull() && !video.isString() && !video.isObject()) {
+            problems.add("videoUrl", "must be a string, an object or null");
+        }
+        JsonNode host = fields.get("spotMemberHostId");
+        if (host != null && members.existing(spotId, List.of(UUID.fromString(host.asString()))).isEmpty()) {
+            problems.add("spotMemberHostId", "is not a member of this Spot");
+        }
+    }
+
+    /** A date as Unix seconds: given so, or as the ISO 8601 date-time the Live object carries. */
+    private static void seconds(ObjectNode fields, String field, Problems problems) {
+        JsonNode value = fields.get(field);
+        if (value == null) {
             return;
         }
-        if (!host.isString()) {
-            return; // reported by the reader
+        long seconds;
+        if (value.isIntegralNumber() && value.canConvertToLong()) {
+            seconds = value.longValue();
+        } else if (value.isString()) {
+            try {
+                seconds = OffsetDateTime.parse(value.stringValue()).toEpochSecond();
+            } catch (DateTimeParseException e) {
+                problems.add(field, "must be Unix seconds or an ISO 8601 date-time");
+                return;
+            }
+        } else {
+            problems.add(field, "must be Unix seconds or an ISO 8601 date-time");
+            return;
         }
-        UUID id = Ids.parse(host.asString());
-        if (id == null) {
-            reader.json().problem("spotMemberHostId", "must be a UUID");
-        } else if (members.existing(spotId, List.of(id)).isEmpty()) {
-            reader.json().problem("spotMemberHostId", "is not a member of this Spot");
+        if (seconds < 0 || seconds > MAX_SECONDS) {
+            problems.add(field, "must be between 0 and " + MAX_SECONDS);
+            return;
         }
+        fields.put(field, seconds);
+    }
+
+    /** Rich-text paragraphs back as Markdown, one line each ({@link #richText} reversed); null when malformed. */
+    static String markdown(JsonNode paragraphs) {
+        if (paragraphs.isEmpty()) {
+            return null;
+        }
+        List<String> lines = new ArrayList<>();
+        for (JsonNode paragraph : paragraphs) {
+            JsonNode children = paragraph.get("children");
+            if (!paragraph.isObject() || children == null || !children.isArray()) {
+                return null;
+            }
+            StringBuilder line = new StringBuilder();
+            for (JsonNode child : children) {
+                JsonNode text = child.get("text");
+                if (!child.isObject() || text == null || !text.isString()) {
+                    return null;
+                }
+                line.append(text.stringValue());
+            }
+            lines.add(line.toString());
+        }
+        return String.join("\n", lines);
     }
 
     @Override

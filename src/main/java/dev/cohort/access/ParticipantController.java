@@ -1,11 +1,15 @@
 package dev.cohort.access;
 
 import dev.cohort.errors.NotFoundException;
+import dev.cohort.errors.TooLargeException;
 import dev.cohort.spots.Caller;
 import dev.cohort.system.Settings;
+import dev.cohort.web.Body;
+import dev.cohort.web.Errors;
+import dev.cohort.web.Filtered;
 import dev.cohort.web.Ids;
-import dev.cohort.web.JsonBody;
 import dev.cohort.web.ListPage;
+import dev.cohort.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -24,7 +28,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 /** The participants of lives and courses: MeltingSpot's list, get, invite and bulk invite, and Cohort's removal. */
 @RestController
@@ -55,7 +58,36 @@ class ParticipantController {
                 rates.getOrDefault(p.memberId(), 0))).toList();
     }
 
+    @Body
+    @Schema(description = "Lives: {member, invitedBySpotMemberId, withEmailNotification}; courses: {spotMemberId, "
+            + "invitedBySpotMemberId, withEmailNotification}")
+    record InviteParticipant(
+            @Schema(description = "Lives (required): a spot member id, or an email (a new email is invited into the "
+                    + "Spot)", example = "ada@example.com") String member,
+            @Schema(description = "Courses (required): the member to invite") UUID spotMemberId,
+            @Schema(description = "The member who invites: a member of the Spot") UUID invitedBySpotMemberId,
+            @Schema(defaultValue = "false", description = "Email the invitation too") Boolean withEmailNotification) {
+    }
+
+    @Body
+    @Schema(description = "Lives: {members: {spotMemberIds, emails}, ...}; courses: {spotMemberIds, ...}; both with "
+            + "invitedBySpotMemberId and withEmailNotification. At most COHORT_BULK_LIMIT (default 1000) members")
+    record BulkInviteParticipants(
+            @Schema(description = "Lives (required): the members to invite") InvitedMembers members,
+            @Schema(description = "Courses (required): the members to invite") List<String> spotMemberIds,
+            @Schema(description = "The member who invites: a member of the Spot") UUID invitedBySpotMemberId,
+            @Schema(defaultValue = "false", description = "Email the invitation too") Boolean withEmailNotification) {
+    }
+
+    /** A live's members to invite: by id, and by email (a new email is invited into the Spot). */
+    @Body
+    record InvitedMembers(@Schema(description = "Spot member ids") List<String> spotMemberIds,
+                          @Schema(description = "Emails; one that is not a member's is invited into the Spot")
+                          List<String> emails) {
+    }
+
     @GetMapping("/v1/" + LIST_TYPES + "/{resourceId}/participants")
+    @Filtered(value = ParticipantFilters.class, member = "LIVE")
     @Parameter(in = ParameterIn.PATH, name = "resources", schema = @Schema(allowableValues = {"lives"}))
     @Operation(operationId = "listResourceParticipants",
             summary = "List the participants of a live or course, alphabetically, with their sources",
@@ -90,26 +122,37 @@ class ParticipantController {
                     + "withEmailNotification}. 201 with the participant when newly invited; 200 without a body when "
                     + "they were invited already (no second notification or email).")
     ResponseEntity<Object> invite(Caller caller, @PathVariable String resources, @PathVariable UUID resourceId,
-                                  @RequestBody(required = false) JsonNode body) {
+                                  @RequestBody InviteParticipant body) {
         ResourceType type = ResourceType.fromPath(resources);
-        JsonBody json = JsonBody.of(body);
+        Problems problems = new Problems();
         List<UUID> ids = new ArrayList<>();
         List<String> emails = new ArrayList<>();
-        String field = type == ResourceType.LIVE ? "member" : "spotMemberId";
-        String member = json.requiredText(field);
-        if (member != null) {
-            UUID id = Ids.parse(member);
-            if (id != null) {
+        if (type == ResourceType.LIVE) {
+            only(problems, type, "spotMemberId", body.spotMemberId(), "member");
+            String member = body.member() == null ? null : body.member().trim();
+            UUID id = member == null ? null : Ids.parse(member);
+            if (member == null) {
+                problems.add("member", "is required");
+            } else if (member.isEmpty()) {
+                problems.add("member", "must not be empty");
+            } else if (id != null) {
                 ids.add(id);
-            } else if (type == ResourceType.LIVE && member.contains("@")) {
+            } else if (member.contains("@")) {
                 emails.add(member);
             } else {
-                json.problem(field, type == ResourceType.LIVE ? "must be a spot member id or an email" : "must be a UUID");
+                problems.add("member", "must be a spot member id or an email");
+            }
+        } else {
+            only(problems, type, "member", body.member(), "spotMemberId");
+            if (body.spotMemberId() == null) {
+                problems.add("spotMemberId", "is required");
+            } else {
+                ids.add(body.spotMemberId());
             }
         }
-        Options options = options(json);
+        problems.throwIfAny();
         ParticipantService.Invited invited = participants.invite(caller.spotId(), type, resourceId,
-                ids, emails, options.withEmail(), options.invitedBy());
+                ids, emails, Boolean.TRUE.equals(body.withEmailNotification()), body.invitedBySpotMemberId());
         if (invited.newlyInvited() == 0) {
             return ResponseEntity.ok().build();
         }
@@ -124,33 +167,36 @@ class ParticipantController {
                     + "invitedBySpotMemberId and withEmailNotification. Unknown or malformed ids are a 400 and nobody "
                     + "is invited. Lives answer 200 with the participants; courses 201 with them, or 200 without a "
                     + "body when all were invited already.")
+    @Errors(413)
     ResponseEntity<Object> bulkInvite(Caller caller, @PathVariable String resources, @PathVariable UUID resourceId,
-                                      @RequestBody(required = false) JsonNode body) {
+                                      @RequestBody BulkInviteParticipants body) {
         ResourceType type = ResourceType.fromPath(resources);
-        JsonBody json = JsonBody.of(body);
-        List<String> idTexts;
+        Problems problems = new Problems();
+        List<String> idTexts = List.of();
         List<String> emails = List.of();
         if (type == ResourceType.LIVE) {
-            JsonNode members = json.node().get("members");
-            if (members == null || !members.isObject()) {
-                json.problem("members", "must be an object {spotMemberIds, emails}");
-                json.validate();
+            only(problems, type, "spotMemberIds", body.spotMemberIds(), "members");
+            if (body.members() == null) {
+                problems.add("members", "is required: {spotMemberIds, emails}");
+            } else {
+                idTexts = body.members().spotMemberIds() == null ? List.of() : body.members().spotMemberIds();
+                emails = body.members().emails() == null ? List.of() : body.members().emails();
             }
-            JsonBody inner = json.nested(members, "members");
-            idTexts = inner.textList("spotMemberIds", false);
-            emails = inner.textList("emails", false);
-            idTexts = idTexts == null ? List.of() : idTexts;
-            emails = emails == null ? List.of() : emails;
         } else {
-            idTexts = json.textList("spotMemberIds", true);
+            only(problems, type, "members", body.members(), "spotMemberIds");
+            if (body.spotMemberIds() == null) {
+                problems.add("spotMemberIds", "is required");
+            } else {
+                idTexts = body.spotMemberIds();
+            }
         }
-        Options options = options(json);
+        problems.throwIfAny();
         if (idTexts.size() + emails.size() > settings.bulkLimit()) {
-            throw new dev.cohort.errors.TooLargeException("spotMemberIds", settings.bulkLimit(),
-                    idTexts.size() + emails.size());
+            throw new TooLargeException("spotMemberIds", settings.bulkLimit(), idTexts.size() + emails.size());
         }
         ParticipantService.Invited invited = participants.invite(caller.spotId(), type, resourceId,
-                idTexts.stream().map(Ids::parse).toList(), emails, options.withEmail(), options.invitedBy());
+                idTexts.stream().map(Ids::parse).toList(), emails, Boolean.TRUE.equals(body.withEmailNotification()),
+                body.invitedBySpotMemberId());
         List<Object> items = views(caller, type, resourceId, invited.participants());
         if (type == ResourceType.LIVE) {
             return ResponseEntity.ok(items);
@@ -163,21 +209,21 @@ class ParticipantController {
     @Parameter(in = ParameterIn.PATH, name = "resources", schema = @Schema(allowableValues = {"lives", "courses"}))
     @Operation(operationId = "bulkRemoveResourceParticipants", summary = "Remove direct invitations (Cohort)",
             description = "Body {spotMemberIds}. Only the direct source goes: a participant still held by a linked "
-                    + "group or self-enrolment stays. removedSpotMembersCount counts those who lost access.")
+                    + "group or self-enrolment stays. removedSpotMembersCount counts those who lost access. Malformed "
+                    + "or unknown ids are a 400.")
+    @Errors(413)
     ParticipantViews.Removed bulkRemove(Caller caller, @PathVariable String resources, @PathVariable UUID resourceId,
-                                        @RequestBody(required = false) JsonNode body) {
-        List<String> ids = JsonBody.of(body).bulkList("spotMemberIds", settings.bulkLimit());
+                                        @RequestBody ResourceMemberController.ResourceMemberIds body) {
+        TooLargeException.check("spotMemberIds", settings.bulkLimit(), body.spotMemberIds());
         return ParticipantViews.Removed.of(participants.removeDirect(caller.spotId(), ResourceType.fromPath(resources),
-                resourceId, ids.stream().map(Ids::parse).toList()));
+                resourceId, body.spotMemberIds().stream().map(Ids::parse).toList()));
     }
 
-    private record Options(boolean withEmail, UUID invitedBy) {
-    }
-
-    private static Options options(JsonBody json) {
-        Boolean withEmail = json.bool("withEmailNotification");
-        UUID invitedBy = json.uuid("invitedBySpotMemberId");
-        json.validate();
-        return new Options(withEmail != null && withEmail, invitedBy);
+    /** A field of the other type's body (a live's "member" sent to a course) is refused, naming the right one. */
+    private static void only(Problems problems, ResourceType type, String field, Object value, String instead) {
+        if (value != null) {
+            problems.add(field, "unknown field for a " + type.label().toLowerCase(java.util.Locale.ROOT)
+                    + "; did you mean \"" + instead + "\"?");
+        }
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.util.MultiValueMap;
 
 /** The filters of the live and course participant lists (MeltingSpot's, plus {@code search}). */
 final class ParticipantFilters {
+    private static final String SEARCH = "Case-insensitive text found in the first name, last name (or both) or email";
     private static final Filters.Spec LIVE = Filters.spec()
             .text("firstname", "m.firstname", eq, contains, in)
             .text("lastname", "m.lastname", eq, contains, in)
@@ -22,7 +23,8 @@ final class ParticipantFilters {
             .enumeration("status", "p.status", List.of("Accepted", "Invited", "Declined"), eq, in, neq, notin)
             .enumeration("hasReplayed", "'false'", List.of("true", "false"), eq)
             .enumeration("hasParticipated", "'false'", List.of("true", "false"), eq)
-            .plain("search");
+            .plain("search")
+            .describe("search", SEARCH);
 
     private static final Filters.Spec COURSE = Filters.spec()
             .text("firstname", "m.firstname", eq, contains, in)
@@ -30,7 +32,8 @@ final class ParticipantFilters {
             .email("email", "m.email", eq, contains, in)
             .enumeration("status", "p.status", List.of("Invited", "Started", "Completed", "Unenrolled"),
                     eq, in, neq, notin)
-            .plain("search");
+            .plain("search")
+            .describe("search", SEARCH);
 
     private ParticipantFilters() {
     }

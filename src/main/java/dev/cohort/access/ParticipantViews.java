@@ -1,9 +1,11 @@
 package dev.cohort.access;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** MeltingSpot's LiveParticipant and CourseParticipant objects, plus Cohort's {@code sources}. */
 final class ParticipantViews {
@@ -11,9 +13,15 @@ final class ParticipantViews {
     }
 
     record LiveParticipant(UUID id, UUID liveId, UUID spotMemberId, String spotMemberEmail,
-                           String spotMemberFirstname, String spotMemberLastname, String status, String type,
-                           OffsetDateTime invitedAt, OffsetDateTime registeredAt, boolean isHighlighted,
-                           Map<String, Object> metrics, List<Map<String, Object>> sources) {
+                           @Nullable String spotMemberFirstname, @Nullable String spotMemberLastname,
+                           @Schema(allowableValues = {"Accepted", "Invited", "Declined"}) String status,
+                           @Schema(allowableValues = {"Participant", "Speaker", "Host"}) String type,
+                           @Nullable OffsetDateTime invitedAt, @Nullable OffsetDateTime registeredAt,
+                           boolean isHighlighted,
+                           @Schema(description = "{viewTime, hasReplayed, hasParticipated}")
+                           Map<String, Object> metrics,
+                           @Schema(description = "What holds the participant: {type: direct}, {type: group, groupId}, "
+                                   + "{type: selfEnrollment}") List<Map<String, Object>> sources) {
         static LiveParticipant of(ParticipantRow p) {
             return new LiveParticipant(p.id(), p.resourceId(), p.memberId(), p.email(), p.firstname(), p.lastname(),
                     p.status(), p.type(), p.invitedAt(), p.registeredAt(), false,
@@ -22,10 +30,13 @@ final class ParticipantViews {
     }
 
     record CourseParticipant(UUID id, UUID courseId, UUID spotMemberId, String spotMemberEmail,
-                             String spotMemberFirstname, String spotMemberLastname, String status,
-                             OffsetDateTime invitedAt, OffsetDateTime startedAt, OffsetDateTime completedAt,
-                             OffsetDateTime unenrolledAt, OffsetDateTime lastActivityAt, int completionRate,
-                             List<Map<String, Object>> sources) {
+                             @Nullable String spotMemberFirstname, @Nullable String spotMemberLastname,
+                             @Schema(allowableValues = {"Invited", "Started", "Completed", "Unenrolled"}) String status,
+                             @Nullable OffsetDateTime invitedAt, @Nullable OffsetDateTime startedAt,
+                             @Nullable OffsetDateTime completedAt, @Nullable OffsetDateTime unenrolledAt,
+                             @Nullable OffsetDateTime lastActivityAt, int completionRate,
+                             @Schema(description = "What holds the participant: {type: direct}, {type: group, "
+                                     + "groupId}, {type: selfEnrollment}") List<Map<String, Object>> sources) {
         static CourseParticipant of(ParticipantRow p, int completionRate) {
             return new CourseParticipant(p.id(), p.resourceId(), p.memberId(), p.email(), p.firstname(),
                     p.lastname(), p.status(), p.invitedAt(), p.startedAt(), p.completedAt(), p.unenrolledAt(),

@@ -6,6 +6,7 @@ import static dev.cohort.web.Filters.Op.in;
 import dev.cohort.groups.GroupService;
 import dev.cohort.members.MemberService;
 import dev.cohort.spots.Caller;
+import dev.cohort.web.Filtered;
 import dev.cohort.web.Filters;
 import dev.cohort.web.ListPage;
 import dev.cohort.web.ListQuery;
@@ -25,7 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
 class ReachController {
     private static final Filters.Spec FILTERS = Filters.spec()
             .enumeration("type", "r.type", Arrays.stream(ResourceType.values()).map(ResourceType::code).toList(), eq, in)
-            .plain("search");
+            .plain("search")
+            .describe("search", "Case-insensitive text found in the resource's name");
 
     private final ReachRepository reach;
     private final MemberService members;
@@ -46,6 +48,7 @@ class ReachController {
     }
 
     @GetMapping("/v1/spotMembers/{spotMemberId}/resources")
+    @Filtered(ReachController.class)
     @Operation(operationId = "listMemberResources", summary = "What a member can reach (Cohort)",
             description = "Every public resource of the Spot and the restricted ones the member participates in, "
                     + "with the member's status and the sources that give access. Filters: type[in], search.")
@@ -57,6 +60,7 @@ class ReachController {
     }
 
     @GetMapping("/v1/me/resources")
+    @Filtered(ReachController.class)
     @Operation(operationId = "listMyResources", summary = "What I can reach (member token)",
             description = "Every resource the calling member can reach, each with the sources that give it.")
     ListPage<ReachRepository.Reachable> myResources(Caller caller, @RequestParam MultiValueMap<String, String> query) {
@@ -64,6 +68,7 @@ class ReachController {
     }
 
     @GetMapping("/v1/groups/{groupId}/resources")
+    @Filtered(ReachController.class)
     @Operation(operationId = "listGroupResources", summary = "List the resources a group is linked to (Cohort)",
             description = "Searchable by name (search) and filterable by type[in] (live, course, channel, forum, "
                     + "collection), by name.")

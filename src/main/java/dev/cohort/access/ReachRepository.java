@@ -2,11 +2,13 @@ package dev.cohort.access;
 
 import dev.cohort.web.ListPage;
 import dev.cohort.web.ListQuery;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,12 +25,16 @@ class ReachRepository {
      * A resource a member reaches: every public one, and the restricted ones they participate in (an Unenrolled
      * course participant no longer does); a Draft course is invisible to members.
      */
-    record Reachable(UUID id, String type, String name, boolean restricted, String participantStatus,
+    record Reachable(UUID id, @Schema(allowableValues = {"live", "course", "channel", "forum", "collection"})
+                     String type, String name, boolean restricted,
+                     @Schema(description = "The member's status as a participant; null when they reach a public "
+                             + "resource without taking part") @Nullable String participantStatus,
                      List<Map<String, Object>> sources) {
     }
 
     /** A resource a group is linked to. */
-    record Linked(UUID id, String type, String name, boolean restricted, boolean withEmailNotification) {
+    record Linked(UUID id, @Schema(allowableValues = {"live", "course", "channel", "forum", "collection"}) String type,
+                  String name, boolean restricted, boolean withEmailNotification) {
     }
 
     ListPage<Reachable> reachable(UUID spotId, UUID memberId, ListQuery query) {

@@ -1,17 +1,24 @@
 package dev.cohort.access;
 
-import dev.cohort.errors.FieldProblem;
+import dev.cohort.errors.InvalidInputException;
 import dev.cohort.errors.TooLargeException;
-import dev.cohort.web.JsonBody;
+import dev.cohort.web.BodyReader;
 import dev.cohort.web.ListPage;
 import dev.cohort.web.ListQuery;
+import dev.cohort.web.Problems;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.util.MultiValueMap;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
-/** What every resource controller does, for one type: list, get, create, bulk create, update, delete. */
+/**
+ * What every resource controller does, for one type: list, get, create, bulk create, update, delete. A body is read
+ * as its typed record, then kept as settings: creating, absent fields take their defaults; updating, only the fields
+ * given are written ({@code null} clears the ones that may be cleared).
+ */
 final class ResourceEndpoints<V> {
     private final ResourceFields<V> fields;
     private final ResourceService resources;
@@ -24,7 +31,13 @@ final class ResourceEndpoints<V> {
     }
 
     /** The {@code ~bulkCreate} answer: what was created, and the items that were not, as they were sent. */
-    record BulkCreateResult<V>(List<V> created, List<JsonNode> failed) {
+    record BulkCreateResult<V>(List<V> created,
+                               @Schema(description = "The items that were not created, as they were sent")
+                               List<JsonNode> failed) {
+    }
+
+    /** A body as the resource keeps it: its name (null when an update leaves it) and its settings. */
+    private record Draft(String name, ObjectNode settings, Problems problems) {
     }
 
     ListPage<V> list(UUID spotId, MultiValueMap<String, String> query) {
@@ -36,53 +49,59 @@ final class ResourceEndpoints<V> {
         return fields.view(resources.require(spotId, fields.type(), id));
     }
 
-    V create(UUID spotId, JsonNode body) {
-        SettingsReader reader = new SettingsReader(JsonBody.of(body), true);
-        String name = read(spotId, reader);
-        reader.json().validate();
-        return fields.view(resources.create(spotId, fields.type(), name, reader.settings()));
+    V create(UUID spotId, Record body) {
+        Draft draft = draft(spotId, body, true);
+        draft.problems().throwIfAny();
+        return fields.view(resources.create(spotId, fields.type(), draft.name(), draft.settings()));
     }
 
-    BulkCreateResult<V> bulkCreate(UUID spotId, JsonNode body) {
-        List<JsonNode> items = JsonBody.array(body);
+    /** Each item read as {@code type} on its own: an item that is not a valid body goes to {@code failed}. */
+    BulkCreateResult<V> bulkCreate(UUID spotId, List<JsonNode> items, Class<? extends Record> type) {
         TooLargeException.check("body", bulkLimit, items);
         List<V> created = new ArrayList<>();
         List<JsonNode> failed = new ArrayList<>();
         for (JsonNode item : items) {
-            if (!item.isObject()) {
+            Draft draft;
+            try {
+                draft = draft(spotId, BodyReader.read(item, type), true);
+            } catch (InvalidInputException e) {
                 failed.add(item);
                 continue;
             }
-            SettingsReader reader = new SettingsReader(JsonBody.of(item), true);
-            String name = read(spotId, reader);
-            if (!reader.json().valid()) {
+            if (!draft.problems().isEmpty()) {
                 failed.add(item);
                 continue;
             }
-            created.add(fields.view(resources.create(spotId, fields.type(), name, reader.settings())));
+            created.add(fields.view(resources.create(spotId, fields.type(), draft.name(), draft.settings())));
         }
         return new BulkCreateResult<>(created, failed);
     }
 
-    V update(UUID spotId, UUID id, JsonNode body) {
-        SettingsReader reader = new SettingsReader(JsonBody.of(body), false);
-        String name = fields.read(reader);
-        fields.verify(spotId, reader);
-        reader.json().validate();
-        return fields.view(resources.update(spotId, fields.type(), id, name, reader.settings()));
+    V update(UUID spotId, UUID id, Record body) {
+        Draft draft = draft(spotId, body, false);
+        draft.problems().throwIfAny();
+        return fields.view(resources.update(spotId, fields.type(), id, draft.name(), draft.settings()));
     }
 
     void delete(UUID spotId, UUID id) {
         resources.delete(spotId, fields.type(), id);
     }
 
-    /** Reads a creation body, with the rules over the whole settings, so that every problem is reported at once. */
-    private String read(UUID spotId, SettingsReader reader) {
-        String name = fields.read(reader);
-        fields.verify(spotId, reader);
-        for (FieldProblem problem : ResourceRules.problems(fields.type(), reader.settings())) {
-            reader.json().problem(problem.field(), problem.message());
+    /**
+     * The body's name and settings: creating, the defaults with the given fields over them, checked as a whole so
+     * that every problem is reported at once; updating, the given fields only (the service checks them merged).
+     */
+    private Draft draft(UUID spotId, Record body, boolean creating) {
+        ObjectNode given = BodyReader.tree(body);
+        JsonNode name = given.remove(fields.nameField());
+        Problems problems = new Problems();
+        fields.prepare(spotId, given, problems);
+        ObjectNode settings = given;
+        if (creating) {
+            settings = fields.defaults().deepCopy();
+            settings.setAll(given);
+            problems.addAll(ResourceRules.problems(fields.type(), settings));
         }
-        return name;
+        return new Draft(name == null ? null : name.asString(), settings, problems);
     }
 }

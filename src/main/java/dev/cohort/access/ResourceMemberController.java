@@ -1,17 +1,21 @@
 package dev.cohort.access;
 
 import dev.cohort.errors.NotFoundException;
+import dev.cohort.errors.TooLargeException;
 import dev.cohort.members.MemberFilters;
 import dev.cohort.spots.Caller;
 import dev.cohort.system.Settings;
+import dev.cohort.web.Body;
+import dev.cohort.web.Errors;
+import dev.cohort.web.Filtered;
 import dev.cohort.web.Ids;
-import dev.cohort.web.JsonBody;
 import dev.cohort.web.ListPage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.NotNull;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +31,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The members of channels, forums and collections, as MeltingSpot documents them for channels. */
@@ -45,7 +48,32 @@ class ResourceMemberController {
         this.settings = settings;
     }
 
+    @Body
+    @Schema(description = "The member to add")
+    record AddResourceMember(
+            @NotNull @Schema(description = "A member of the Spot") UUID spotMemberId,
+            @Schema(defaultValue = "false", description = "Cohort: email the invitation too")
+            Boolean withEmailNotification) {
+    }
+
+    @Body
+    @Schema(description = "The members to add")
+    record AddResourceMembers(
+            @NotNull @Schema(description = "At most COHORT_BULK_LIMIT (default 1000) member ids")
+            List<String> spotMemberIds,
+            @Schema(defaultValue = "false", description = "Cohort: email the invitation too")
+            Boolean withEmailNotification) {
+    }
+
+    /** Member ids, as the removals take them (channel, forum and collection members; direct participants). */
+    @Body
+    record ResourceMemberIds(
+            @NotNull @Schema(description = "At most COHORT_BULK_LIMIT (default 1000) member ids")
+            List<String> spotMemberIds) {
+    }
+
     @GetMapping("/v1/" + TYPES + "/{resourceId}/spotMembers")
+    @Filtered(MemberFilters.class)
     @Parameter(in = ParameterIn.PATH, name = "resources", schema = @Schema(allowableValues = {"channels", "forums", "collections"}))
     @Operation(operationId = "listResourceMembers",
             summary = "List the members of a channel, forum or collection, alphabetically",
@@ -64,21 +92,14 @@ class ResourceMemberController {
             summary = "Add a member", description = "Body {spotMemberId, withEmailNotification (Cohort, default "
             + "false)}. Adding twice changes nothing; a member who is not one of the Spot's is a 404.")
     void add(Caller caller, @PathVariable String resources, @PathVariable UUID resourceId,
-             @RequestBody(required = false) JsonNode body) {
-        JsonBody json = JsonBody.of(body);
-        String text = json.requiredText("spotMemberId");
-        Boolean withEmail = json.bool("withEmailNotification");
-        UUID id = text == null ? null : Ids.parse(text);
-        if (text != null && id == null) {
-            json.problem("spotMemberId", "must be a UUID");
-        }
-        json.validate();
+             @RequestBody AddResourceMember body) {
         ResourceType type = ResourceType.fromPath(resources);
+        UUID id = body.spotMemberId();
         if (participants.existingMembers(caller.spotId(), List.of(id)).isEmpty()) {
             throw new NotFoundException("Spot member");
         }
-        participants.invite(caller.spotId(), type, resourceId, List.of(id), List.of(), Boolean.TRUE.equals(withEmail),
-                null);
+        participants.invite(caller.spotId(), type, resourceId, List.of(id), List.of(),
+                Boolean.TRUE.equals(body.withEmailNotification()), null);
     }
 
     record BulkAddResult(List<String> addedSpotMemberIds, List<String> failedSpotMemberIds) {
@@ -88,12 +109,13 @@ class ResourceMemberController {
     @Parameter(in = ParameterIn.PATH, name = "resources", schema = @Schema(allowableValues = {"channels", "forums", "collections"}))
     @Operation(operationId = "bulkAddResourceMembers",
             summary = "Add members", description = "Body {spotMemberIds}. Malformed ids, unknown ids and other "
-            + "Spots' members are returned in failedSpotMemberIds; the others are members afterwards.")
+            + "Spots' members are returned in failedSpotMemberIds; the others are members afterwards. 413 over "
+            + "the bulk limit.")
+    @Errors(413)
     BulkAddResult bulkAdd(Caller caller, @PathVariable String resources, @PathVariable UUID resourceId,
-                          @RequestBody(required = false) JsonNode body) {
-        JsonBody json = JsonBody.of(body);
-        Boolean withEmail = json.bool("withEmailNotification");
-        List<String> texts = json.bulkList("spotMemberIds", settings.bulkLimit());
+                          @RequestBody AddResourceMembers body) {
+        List<String> texts = body.spotMemberIds();
+        TooLargeException.check("spotMemberIds", settings.bulkLimit(), texts);
         List<UUID> parsed = texts.stream().map(Ids::parse).filter(java.util.Objects::nonNull).toList();
         Set<UUID> known = participants.existingMembers(caller.spotId(), parsed);
         List<String> added = new ArrayList<>();
@@ -103,7 +125,7 @@ class ResourceMemberController {
             (id != null && known.contains(id) ? added : failed).add(text);
         }
         participants.invite(caller.spotId(), ResourceType.fromPath(resources), resourceId, List.copyOf(known),
-                List.of(), Boolean.TRUE.equals(withEmail), null);
+                List.of(), Boolean.TRUE.equals(body.withEmailNotification()), null);
         return new BulkAddResult(added, failed);
     }
 
@@ -114,10 +136,13 @@ class ResourceMemberController {
     @Parameter(in = ParameterIn.PATH, name = "resources", schema = @Schema(allowableValues = {"channels", "forums", "collections"}))
     @Operation(operationId = "bulkRemoveResourceMembers",
             summary = "Remove members", description = "Body {spotMemberIds}. Removes the direct membership only: "
-            + "members still held by a linked group stay. removedSpotMembersCount counts those who lost access.")
+            + "members still held by a linked group stay. removedSpotMembersCount counts those who lost access. "
+            + "Malformed or unknown ids are a 400.")
+    @Errors(413)
     BulkRemoveResult bulkRemove(Caller caller, @PathVariable String resources, @PathVariable UUID resourceId,
-                                @RequestBody(required = false) JsonNode body) {
-        List<String> ids = JsonBody.of(body).bulkList("spotMemberIds", settings.bulkLimit());
+                                @RequestBody ResourceMemberIds body) {
+        List<String> ids = body.spotMemberIds();
+        TooLargeException.check("spotMemberIds", settings.bulkLimit(), ids);
         GrantRepository.Revoked revoked = participants.removeDirect(caller.spotId(), ResourceType.fromPath(resources),
                 resourceId, ids.stream().map(Ids::parse).toList());
         return new BulkRemoveResult(revoked.participantsRemoved());

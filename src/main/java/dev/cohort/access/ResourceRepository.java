@@ -65,9 +65,15 @@ class ResourceRepository {
         return new ListPage<>(items, total);
     }
 
+    /**
+     * Writes the name and settings; {@code updated_at} moves only when one of them changes, so that an update that
+     * changes nothing changes nothing (settings compared as JSON values, whatever their keys' order).
+     */
     Resource update(UUID spotId, ResourceType type, UUID id, String name, boolean restricted, JsonNode settings) {
         return jdbc.sql("update resource r set name = :name, restricted = :restricted, "
-                        + "settings = cast(:settings as jsonb), updated_at = clock_timestamp()" + ONE
+                        + "settings = cast(:settings as jsonb), updated_at = case when (r.name, r.restricted, "
+                        + "r.settings) is distinct from (cast(:name as text), :restricted, cast(:settings as jsonb)) "
+                        + "then clock_timestamp() else r.updated_at end" + ONE
                         + " returning " + COLUMNS)
                 .param("spot", spotId).param("type", type.code()).param("id", id).param("name", name)
                 .param("restricted", restricted).param("settings", JSON.writeValueAsString(settings))

@@ -17,6 +17,7 @@ import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,6 +27,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads a JSON value into a {@link Body} record, strictly: each component from the field of its name, checked for its
@@ -52,6 +56,77 @@ public final class BodyReader {
             throw new InvalidInputException(problems);
         }
         return type.cast(value);
+    }
+
+    /**
+     * A body record back as the JSON of the fields it was read from: a component that is Java {@code null} (absent,
+     * or {@code null} where that means "not given") is left out, {@code Optional.empty()} is {@code null}, a UUID or
+     * an enum is its text, a nested record its own object. For code that keeps a body's fields as a JSON document
+     * (settings merged field by field).
+     */
+    public static ObjectNode tree(Object record) {
+        if (record == null || !record.getClass().isRecord()) {
+            throw new IllegalArgumentException("BodyReader.tree takes a record, not " + record);
+        }
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        for (RecordComponent c : record.getClass().getRecordComponents()) {
+            Object value;
+            try {
+                c.getAccessor().setAccessible(true);
+                value = c.getAccessor().invoke(record);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("Cannot read " + c, e);
+            }
+            if (value != null) {
+                node.set(c.getName(), json(value));
+            }
+        }
+        return node;
+    }
+
+    private static JsonNode json(Object value) {
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        if (value == null) {
+            return nodes.nullNode();
+        }
+        if (value instanceof Optional<?> optional) {
+            return optional.isEmpty() ? nodes.nullNode() : json(optional.get());
+        }
+        if (value instanceof JsonNode node) {
+            return node;
+        }
+        if (value instanceof String || value instanceof UUID) {
+            return nodes.stringNode(value.toString());
+        }
+        if (value instanceof Enum<?> constant) {
+            return nodes.stringNode(constant.name());
+        }
+        if (value instanceof Boolean flag) {
+            return nodes.booleanNode(flag);
+        }
+        if (value instanceof Integer number) {
+            return nodes.numberNode(number.intValue());
+        }
+        if (value instanceof Long number) {
+            return nodes.numberNode(number.longValue());
+        }
+        if (value instanceof Double number) {
+            return nodes.numberNode(number);
+        }
+        if (value instanceof Collection<?> items) {
+            ArrayNode array = nodes.arrayNode();
+            items.forEach(item -> array.add(json(item)));
+            return array;
+        }
+        if (value instanceof Map<?, ?> map) {
+            ObjectNode object = nodes.objectNode();
+            map.forEach((key, item) -> object.set(String.valueOf(key), json(item)));
+            return object;
+        }
+        if (value.getClass().isRecord()) {
+            return tree(value);
+        }
+        throw new IllegalArgumentException("BodyReader.tree cannot write " + value.getClass());
     }
 
     private record Component(RecordComponent component, Type type, Class<?> raw, boolean required,

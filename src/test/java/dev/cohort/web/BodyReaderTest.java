@@ -113,4 +113,26 @@ class BodyReaderTest {
         assertThat(problems("{\"picks\": [\"x\", \"z\"]}", Picks.class))
                 .containsExactly(new FieldProblem("picks[1]", "must be one of [x, y]"));
     }
+
+    @Test
+    void a_read_body_turns_back_into_the_fields_that_were_sent() {
+        String sent = "{\"name\": \"ab\", \"ids\": [\"0190c5a0-0000-7000-8000-000000000001\"], "
+                + "\"inner\": {\"flag\": false}}";
+
+        JsonNode tree = BodyReader.tree(BodyReader.read(json(sent), Create.class));
+
+        assertThat(tree).isEqualTo(json(sent));
+        assertThat(BodyReader.tree(BodyReader.read(json("{\"size\": 3, \"name\": \"x\"}"), Create.class)))
+                .isEqualTo(json("{\"name\": \"x\", \"size\": 3}"));
+    }
+
+    @Test
+    void in_the_tree_absent_is_left_out_and_an_empty_optional_is_null() {
+        assertThat(BodyReader.tree(BodyReader.read(json("{}"), Update.class))).isEqualTo(json("{}"));
+        assertThat(BodyReader.tree(BodyReader.read(json("{\"description\": null}"), Update.class)))
+                .isEqualTo(json("{\"description\": null}"));
+        assertThat(BodyReader.tree(BodyReader.read(json("{\"description\": \"d\", \"name\": \"n\"}"),
+                Update.class))).isEqualTo(json("{\"name\": \"n\", \"description\": \"d\"}"));
+        assertThatThrownBy(() -> BodyReader.tree("not a record")).isInstanceOf(IllegalArgumentException.class);
+    }
 }
