@@ -64,10 +64,12 @@ class LiveFields implements ResourceFields<LiveFields.LiveView> {
         this.clock = clock;
     }
 
+    @Schema(name = "LivePrivacy")
     record Privacy(@Schema(allowableValues = {"AnyOne", "OnlySpotMembers", "InvitedMembersOnly"}) String visibility,
                    @Schema(allowableValues = {"AnySpotMembers", "InvitedMembersOnly"}) String participation) {
     }
 
+    @Schema(name = "LiveConfig")
     record Config(@Schema(allowableValues = {"Display", "Hidden"}) String chatVisibility,
                   @Schema(allowableValues = {"Display", "Hidden"}) String participantsVisibility,
                   boolean record, boolean enableBreakoutRooms,
@@ -76,6 +78,7 @@ class LiveFields implements ResourceFields<LiveFields.LiveView> {
     }
 
     /** MeltingSpot's metrics; Cohort measures none of them (all null). */
+    @Schema(name = "LiveMetrics")
     record Metrics(@Nullable Integer averageViewTime, @Nullable Integer noShow, @Nullable Integer totalReplayView,
                    @Nullable Integer registrant, @Nullable Integer attendee, @Nullable Integer attendanceRate,
                    @Nullable Integer invited) {

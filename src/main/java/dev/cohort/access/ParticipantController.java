@@ -48,13 +48,14 @@ class ParticipantController {
     }
 
     /** LiveParticipant or CourseParticipant objects, the latter with their completion rates. */
-    private List<Object> views(Caller caller, ResourceType type, UUID resourceId, List<ParticipantRow> rows) {
+    private List<ParticipantViews.Participant> views(Caller caller, ResourceType type, UUID resourceId,
+                                                     List<ParticipantRow> rows) {
         if (type == ResourceType.LIVE) {
-            return rows.stream().<Object>map(ParticipantViews.LiveParticipant::of).toList();
+            return rows.stream().<ParticipantViews.Participant>map(ParticipantViews.LiveParticipant::of).toList();
         }
         Map<UUID, Integer> rates = completionRates.of(caller.spotId(), resourceId,
                 rows.stream().map(ParticipantRow::memberId).toArray(UUID[]::new));
-        return rows.stream().<Object>map(p -> ParticipantViews.CourseParticipant.of(p,
+        return rows.stream().<ParticipantViews.Participant>map(p -> ParticipantViews.CourseParticipant.of(p,
                 rates.getOrDefault(p.memberId(), 0))).toList();
     }
 
@@ -90,27 +91,28 @@ class ParticipantController {
     @Filtered(value = ParticipantFilters.class, member = "LIVE")
     @Parameter(in = ParameterIn.PATH, name = "resources", schema = @Schema(allowableValues = {"lives"}))
     @Operation(operationId = "listResourceParticipants",
-            summary = "List the participants of a live or course, alphabetically, with their sources",
-            description = "Lives: firstname[eq|contains], lastname[eq|contains], email[eq|contains], type[eq|in], "
-                    + "status[eq|in]; courses: firstname[in], lastname[in], email[in], status[eq|in]; both: search. "
-                    + "Each participant carries Cohort's sources: direct, each linked group holding it, selfEnrollment.")
-    ListPage<Object> list(Caller caller, @PathVariable String resources, @PathVariable UUID resourceId,
-                          @RequestParam MultiValueMap<String, String> query) {
+            summary = "List the participants of a live, alphabetically, with their sources",
+            description = "Filters: firstname[eq|contains], lastname[eq|contains], email[eq|contains], type[eq|in], "
+                    + "status[eq|in], search. Each participant carries Cohort's sources: direct, each linked group "
+                    + "holding it, selfEnrollment. A course's participants: GET /v1/courses/{courseId}/participants.")
+    ListPage<ParticipantViews.LiveParticipant> list(Caller caller, @PathVariable String resources,
+                                                    @PathVariable UUID resourceId,
+                                                    @RequestParam MultiValueMap<String, String> query) {
         ResourceType type = ResourceType.fromPath(resources);
         ListPage<ParticipantRow> page = participants.list(caller.spotId(), type, resourceId,
                 ParticipantFilters.read(type, query));
-        return new ListPage<>(views(caller, type, resourceId, page.items()), page.total());
+        return new ListPage<>(page.items().stream().map(ParticipantViews.LiveParticipant::of).toList(), page.total());
     }
 
     @GetMapping("/v1/" + LIST_TYPES + "/{resourceId}/participants/{participantId}")
     @Parameter(in = ParameterIn.PATH, name = "resources", schema = @Schema(allowableValues = {"lives"}))
-    @Operation(operationId = "getResourceParticipant", summary = "Get one participant of a live or course",
+    @Operation(operationId = "getResourceParticipant", summary = "Get one participant of a live",
             description = "The participant with the sources that hold it; 404 when the member does not take part.")
-    Object get(Caller caller, @PathVariable String resources, @PathVariable UUID resourceId,
-               @PathVariable UUID participantId) {
+    ParticipantViews.LiveParticipant get(Caller caller, @PathVariable String resources, @PathVariable UUID resourceId,
+                                         @PathVariable UUID participantId) {
         ResourceType type = ResourceType.fromPath(resources);
         return participants.get(caller.spotId(), type, resourceId, participantId)
-                .map(p -> views(caller, type, resourceId, List.of(p)).get(0))
+                .map(ParticipantViews.LiveParticipant::of)
                 .orElseThrow(() -> new NotFoundException("Participant"));
     }
 
@@ -121,7 +123,7 @@ class ParticipantController {
                     + "invitedBySpotMemberId, withEmailNotification}; courses: {spotMemberId, invitedBySpotMemberId, "
                     + "withEmailNotification}. 201 with the participant when newly invited; 200 without a body when "
                     + "they were invited already (no second notification or email).")
-    ResponseEntity<Object> invite(Caller caller, @PathVariable String resources, @PathVariable UUID resourceId,
+    ResponseEntity<ParticipantViews.Participant> invite(Caller caller, @PathVariable String resources, @PathVariable UUID resourceId,
                                   @RequestBody InviteParticipant body) {
         ResourceType type = ResourceType.fromPath(resources);
         Problems problems = new Problems();
@@ -168,7 +170,7 @@ class ParticipantController {
                     + "is invited. Lives answer 200 with the participants; courses 201 with them, or 200 without a "
                     + "body when all were invited already.")
     @Errors(413)
-    ResponseEntity<Object> bulkInvite(Caller caller, @PathVariable String resources, @PathVariable UUID resourceId,
+    ResponseEntity<List<ParticipantViews.Participant>> bulkInvite(Caller caller, @PathVariable String resources, @PathVariable UUID resourceId,
                                       @RequestBody BulkInviteParticipants body) {
         ResourceType type = ResourceType.fromPath(resources);
         Problems problems = new Problems();
@@ -197,7 +199,7 @@ class ParticipantController {
         ParticipantService.Invited invited = participants.invite(caller.spotId(), type, resourceId,
                 idTexts.stream().map(Ids::parse).toList(), emails, Boolean.TRUE.equals(body.withEmailNotification()),
                 body.invitedBySpotMemberId());
-        List<Object> items = views(caller, type, resourceId, invited.participants());
+        List<ParticipantViews.Participant> items = views(caller, type, resourceId, invited.participants());
         if (type == ResourceType.LIVE) {
             return ResponseEntity.ok(items);
         }

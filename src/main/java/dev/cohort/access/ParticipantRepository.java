@@ -1,11 +1,11 @@
 package dev.cohort.access;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.cohort.members.MemberRows;
 import dev.cohort.members.SpotMember;
 import dev.cohort.web.ListPage;
 import dev.cohort.web.ListQuery;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,7 +23,7 @@ class ParticipantRepository {
     }
 
     /** A channel's, forum's or collection's member: the SpotMember object and its sources. */
-    record ResourceMember(SpotMember member, List<Map<String, Object>> sources) {
+    record ResourceMember(@JsonUnwrapped SpotMember member, List<ParticipantSource> sources) {
     }
 
     ListPage<ParticipantRow> page(UUID spotId, UUID resourceId, ListQuery query) {

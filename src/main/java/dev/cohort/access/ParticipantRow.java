@@ -5,16 +5,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** A participant row as the participant lists read it, with the sources that hold it. */
 public record ParticipantRow(UUID id, UUID resourceId, UUID memberId, String email, String firstname, String lastname,
                       String status, String type, OffsetDateTime invitedAt, OffsetDateTime registeredAt,
                       OffsetDateTime startedAt, OffsetDateTime completedAt, OffsetDateTime unenrolledAt,
-                      OffsetDateTime lastActivityAt, List<Map<String, Object>> sources) {
+                      OffsetDateTime lastActivityAt, List<ParticipantSource> sources) {
 
     /** Columns for {@code from participant p join member m}; the groups are the live linked groups holding p. */
     public static final String COLUMNS = "p.id, p.resource_id, p.member_id, m.email, m.firstname, m.lastname, p.status, "
@@ -42,22 +40,19 @@ public record ParticipantRow(UUID id, UUID resourceId, UUID memberId, String ema
         private SourceGroups() {
         }
 
-        static List<Map<String, Object>> sources(ResultSet rs) throws SQLException {
-            List<Map<String, Object>> sources = new ArrayList<>();
+        static List<ParticipantSource> sources(ResultSet rs) throws SQLException {
+            List<ParticipantSource> sources = new ArrayList<>();
             if (rs.getBoolean("direct")) {
-                sources.add(Map.of("type", "direct"));
+                sources.add(ParticipantSource.DIRECT);
             }
             Array groups = rs.getArray("source_groups");
             if (groups != null) {
                 for (UUID group : (UUID[]) groups.getArray()) {
-                    Map<String, Object> source = new LinkedHashMap<>();
-                    source.put("type", "group");
-                    source.put("groupId", group);
-                    sources.add(source);
+                    sources.add(ParticipantSource.group(group));
                 }
             }
             if (rs.getBoolean("self_enrolled")) {
-                sources.add(Map.of("type", "selfEnrollment"));
+                sources.add(ParticipantSource.SELF_ENROLLMENT);
             }
             return sources;
         }

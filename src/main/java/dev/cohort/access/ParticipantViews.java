@@ -3,7 +3,6 @@ package dev.cohort.access;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -18,14 +17,13 @@ final class ParticipantViews {
                            @Schema(allowableValues = {"Participant", "Speaker", "Host"}) String type,
                            @Nullable OffsetDateTime invitedAt, @Nullable OffsetDateTime registeredAt,
                            boolean isHighlighted,
-                           @Schema(description = "{viewTime, hasReplayed, hasParticipated}")
-                           Map<String, Object> metrics,
-                           @Schema(description = "What holds the participant: {type: direct}, {type: group, groupId}, "
-                                   + "{type: selfEnrollment}") List<Map<String, Object>> sources) {
+                           LiveParticipantMetrics metrics,
+                           @Schema(description = "What holds the participant: direct, each linked group holding it, "
+                                   + "selfEnrollment") List<ParticipantSource> sources) implements Participant {
         static LiveParticipant of(ParticipantRow p) {
             return new LiveParticipant(p.id(), p.resourceId(), p.memberId(), p.email(), p.firstname(), p.lastname(),
                     p.status(), p.type(), p.invitedAt(), p.registeredAt(), false,
-                    Map.of("viewTime", 0, "hasReplayed", false, "hasParticipated", false), p.sources());
+                    new LiveParticipantMetrics(0, false, false), p.sources());
         }
     }
 
@@ -35,8 +33,8 @@ final class ParticipantViews {
                              @Nullable OffsetDateTime invitedAt, @Nullable OffsetDateTime startedAt,
                              @Nullable OffsetDateTime completedAt, @Nullable OffsetDateTime unenrolledAt,
                              @Nullable OffsetDateTime lastActivityAt, int completionRate,
-                             @Schema(description = "What holds the participant: {type: direct}, {type: group, "
-                                     + "groupId}, {type: selfEnrollment}") List<Map<String, Object>> sources) {
+                             @Schema(description = "What holds the participant: direct, each linked group holding "
+                                     + "it, selfEnrollment") List<ParticipantSource> sources) implements Participant {
         static CourseParticipant of(ParticipantRow p, int completionRate) {
             return new CourseParticipant(p.id(), p.resourceId(), p.memberId(), p.email(), p.firstname(),
                     p.lastname(), p.status(), p.invitedAt(), p.startedAt(), p.completedAt(), p.unenrolledAt(),
@@ -44,7 +42,18 @@ final class ParticipantViews {
         }
     }
 
+    /** A live's or a course's participant, as the invitations answer them. */
+    @Schema(name = "Participant", oneOf = {LiveParticipant.class, CourseParticipant.class},
+            description = "A LiveParticipant (lives) or a CourseParticipant (courses)")
+    sealed interface Participant permits LiveParticipant, CourseParticipant {
+    }
+
+    /** MeltingSpot's live participant metrics (not measured by Cohort: zero). */
+    record LiveParticipantMetrics(int viewTime, boolean hasReplayed, boolean hasParticipated) {
+    }
+
     /** The result of removing direct invitations. */
+    @Schema(name = "ParticipantsRemoved")
     record Removed(int removedSpotMembersCount, int directSourcesRemoved) {
         static Removed of(GrantRepository.Revoked revoked) {
             return new Removed(revoked.participantsRemoved(), revoked.sourcesRemoved());

@@ -6,7 +6,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,7 +28,7 @@ class ReachRepository {
                      String type, String name, boolean restricted,
                      @Schema(description = "The member's status as a participant; null when they reach a public "
                              + "resource without taking part") @Nullable String participantStatus,
-                     List<Map<String, Object>> sources) {
+                     List<ParticipantSource> sources) {
     }
 
     /** A resource a group is linked to. */

@@ -17,9 +17,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.NotNull;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -31,14 +29,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The members of channels, forums and collections, as MeltingSpot documents them for channels. */
 @RestController
 @Tag(name = "Channel, forum and collection members")
 class ResourceMemberController {
     private static final String TYPES = "{resources:channels|forums|collections}";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final ParticipantService participants;
     private final Settings settings;
@@ -78,11 +74,11 @@ class ResourceMemberController {
     @Operation(operationId = "listResourceMembers",
             summary = "List the members of a channel, forum or collection, alphabetically",
             description = "SpotMember objects with Cohort's sources; the filters of the spot members list.")
-    ListPage<Map<String, Object>> list(Caller caller, @PathVariable String resources, @PathVariable UUID resourceId,
-                                       @RequestParam MultiValueMap<String, String> query) {
-        ListPage<ParticipantRepository.ResourceMember> page = participants.members(caller.spotId(),
-                ResourceType.fromPath(resources), resourceId, MemberFilters.read(query));
-        return new ListPage<>(page.items().stream().map(ResourceMemberController::view).toList(), page.total());
+    ListPage<ParticipantRepository.ResourceMember> list(Caller caller, @PathVariable String resources,
+                                                        @PathVariable UUID resourceId,
+                                                        @RequestParam MultiValueMap<String, String> query) {
+        return participants.members(caller.spotId(), ResourceType.fromPath(resources), resourceId,
+                MemberFilters.read(query));
     }
 
     @PostMapping("/v1/" + TYPES + "/{resourceId}/spotMembers")
@@ -146,12 +142,5 @@ class ResourceMemberController {
         GrantRepository.Revoked revoked = participants.removeDirect(caller.spotId(), ResourceType.fromPath(resources),
                 resourceId, ids.stream().map(Ids::parse).toList());
         return new BulkRemoveResult(revoked.participantsRemoved());
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> view(ParticipantRepository.ResourceMember member) {
-        Map<String, Object> view = new LinkedHashMap<>(JSON.convertValue(member.member(), Map.class));
-        view.put("sources", member.sources());
-        return view;
     }
 }

@@ -1,6 +1,7 @@
 package dev.cohort.courses;
 
 import dev.cohort.access.ParticipantRow;
+import dev.cohort.access.ParticipantSource;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -13,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * {@code sources} and {@code steps}: one entry per current step, completed or not, with a quiz's score.
  */
 record CourseParticipantView(UUID id, UUID courseId, UUID spotMemberId, String spotMemberEmail,
-                             String spotMemberFirstname, String spotMemberLastname,
+                             @Nullable String spotMemberFirstname, @Nullable String spotMemberLastname,
                              @Schema(allowableValues = {"Invited", "Started", "Completed", "Unenrolled"})
                              String status,
                              @Nullable OffsetDateTime invitedAt, @Nullable OffsetDateTime startedAt,
@@ -21,8 +22,8 @@ record CourseParticipantView(UUID id, UUID courseId, UUID spotMemberId, String s
                              @Nullable OffsetDateTime lastActivityAt,
                              @Schema(description = "Completed current steps / current steps, a percentage rounded "
                                      + "down") int completionRate,
-                             @Schema(description = "What holds the participant: {type: direct}, {type: group, "
-                                     + "groupId}, {type: selfEnrollment}") List<Map<String, Object>> sources,
+                             @Schema(description = "What holds the participant: direct, each linked group holding "
+                                     + "it, selfEnrollment") List<ParticipantSource> sources,
                              List<StepProgress> steps) {
 
     /** A participant's standing on one current step. */

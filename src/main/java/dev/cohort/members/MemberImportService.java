@@ -1,6 +1,7 @@
 package dev.cohort.members;
 
 import dev.cohort.system.Settings;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,10 +27,12 @@ public class MemberImportService {
     }
 
     /** What an import did: counts, and the rows skipped with why (at most {@value ImportFile#MAX_ERRORS} listed). */
+    @Schema(name = "ImportResult")
     public record Result(int created, int updated, int failed, List<RowError> errors, boolean errorsTruncated) {
     }
 
     /** One problem of a skipped row; {@code line} counts the header as line 1. */
+    @Schema(name = "ImportRowError")
     public record RowError(int line, String field, String message) {
     }
 

@@ -62,6 +62,11 @@ class RecordSchemas implements ModelConverter {
             if (property == null) {
                 continue;
             }
+            boolean array = "array".equals(property.getType())
+                    || (property.getTypes() != null && property.getTypes().contains("array"));
+            if (array && property.getItems() == null && property.get$ref() == null) {
+                property.setItems(new JsonSchema()); // a free JSON value that may be an array: any items
+            }
             if (property.getMaxItems() != null && property.getMaxItems() == Integer.MAX_VALUE) {
                 property.setMaxItems(null); // a @Size(min = 1) on a list: no upper bound
             }
