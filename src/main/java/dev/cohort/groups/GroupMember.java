@@ -2,10 +2,14 @@ package dev.cohort.groups;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.cohort.members.SpotMember;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * A member in a group's member list: the SpotMember object plus how they got there: {@code "manual"} in a static
  * group; in a smart group {@code "rule"}, or {@code "exception"} for a member always included.
  */
-public record GroupMember(@JsonUnwrapped SpotMember member, String membershipSource) {
+public record GroupMember(@JsonUnwrapped SpotMember member,
+                          @Schema(allowableValues = {"manual", "rule", "exception"},
+                                  description = "How the member is in the group: manual (static group), rule or "
+                                          + "exception (smart group)") String membershipSource) {
 }

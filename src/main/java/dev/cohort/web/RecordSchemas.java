@@ -76,8 +76,9 @@ class RecordSchemas implements ModelConverter {
                 required.add(name);
             }
             if (nullable) {
-                properties.put(name, nullable(property));
+                property = nullable(property);
             }
+            properties.put(name, alternatives(property));
         }
         if (request && raw.getAnnotation(Body.class).partial()) {
             required.clear(); // an update's fields are all optional; a constraint holds only when the field is sent
@@ -85,6 +86,25 @@ class RecordSchemas implements ModelConverter {
         model.setProperties(properties);
         model.setRequired(required.isEmpty() ? null : new ArrayList<>(required));
         return schema;
+    }
+
+    /**
+     * A value of several JSON types ({@code types: [string, array]}) as a free value ({@code {}}: any JSON) whose
+     * description says which: client generators can turn neither several types in one schema nor a {@code oneOf}
+     * holding an array into code that compiles, and read a free value as their language's any-object.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Schema<?> alternatives(Schema<?> property) {
+        if (property.getTypes() == null || property.getTypes().stream().filter(t -> !t.equals("null")).count() < 2) {
+            return property;
+        }
+        Schema free = new JsonSchema();
+        free.setDescription((property.getDescription() == null ? "" : property.getDescription() + ". ") + "One of: "
+                + String.join(", ", property.getTypes()));
+        if (property.getExample() != null) {
+            free.setExample(property.getExample());
+        }
+        return free;
     }
 
     /** The same schema that also takes {@code null}. */
