@@ -384,26 +384,22 @@ public final class BodyReader {
         throw new IllegalStateException("BodyReader cannot read " + type + " (" + path + ")");
     }
 
-    /** Whether a list's length keeps its {@code @Size} and {@code @ArraySchema(minItems, maxItems)}. */
+    /**
+     * Whether a list's length keeps its {@code @Size}. ({@code @ArraySchema(minItems, maxItems)} only documents: a
+     * record whose compact constructor or later check reports length rules together with others uses it.)
+     */
     private static boolean sized(int length, RecordComponent c, String path, List<FieldProblem> problems) {
-        int min = 0;
-        int max = Integer.MAX_VALUE;
         Size size = annotation(c, Size.class);
-        if (size != null) {
-            min = size.min();
-            max = size.max();
+        if (size == null) {
+            return true;
         }
-        ArraySchema array = annotation(c, ArraySchema.class);
-        if (array != null) {
-            min = Math.max(min, array.minItems() == Integer.MAX_VALUE ? 0 : array.minItems());
-            max = Math.min(max, array.maxItems() == Integer.MIN_VALUE ? Integer.MAX_VALUE : array.maxItems());
-        }
-        if (length < min) {
-            problems.add(new FieldProblem(path, min == 1 ? "must not be empty" : "must have at least " + min + " items"));
+        if (length < size.min()) {
+            problems.add(new FieldProblem(path, size.min() == 1 ? "must not be empty"
+                    : "must have at least " + size.min() + " items"));
             return false;
         }
-        if (length > max) {
-            problems.add(new FieldProblem(path, "must have at most " + max + " items"));
+        if (length > size.max()) {
+            problems.add(new FieldProblem(path, "must have at most " + size.max() + " items"));
             return false;
         }
         return true;
