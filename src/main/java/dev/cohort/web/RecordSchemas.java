@@ -62,6 +62,11 @@ class RecordSchemas implements ModelConverter {
             if (property == null) {
                 continue;
             }
+            if (component.getGenericType() instanceof java.lang.reflect.ParameterizedType generic
+                    && generic.getActualTypeArguments()[0] == tools.jackson.databind.JsonNode.class
+                    && property.getItems() != null) {
+                property.setItems(new JsonSchema()); // List<JsonNode>: items of any JSON type, not only objects
+            }
             boolean array = "array".equals(property.getType())
                     || (property.getTypes() != null && property.getTypes().contains("array"));
             if (array && property.getItems() == null && property.get$ref() == null) {

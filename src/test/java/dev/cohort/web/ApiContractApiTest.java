@@ -230,6 +230,9 @@ class ApiContractApiTest extends ApiTest {
                 .isEqualTo("[\"string\",\"null\"]");
         assertThat(group.path("required").toString()).contains("\"id\"", "\"description\"");
         assertThat(document.path("components").path("schemas").has("Rule")).isTrue();
+        // failed bulk items come back as they were sent: any JSON value, not only objects
+        assertThat(document.path("components").path("schemas").path("BulkCreateGroupsResult").path("properties")
+                .path("failed").path("items").isEmpty()).isTrue();
         assertThat(paths.path("/v1/groups").path("post").path("responses").path("400").path("content")
                 .path("application/problem+json").path("schema").path("$ref").asString())
                 .isEqualTo("#/components/schemas/Problem");
