@@ -69,14 +69,14 @@ public final class Filters {
     public record Where(String sql, Map<String, Object> params) {
     }
 
-    private enum Kind { TEXT, EMAIL, TIMESTAMP, INTEGER, ENUM, UUID, CUSTOM }
+    enum Kind { TEXT, EMAIL, TIMESTAMP, INTEGER, ENUM, UUID, CUSTOM }
 
     /** What the OpenAPI document shows of one query parameter of a spec: its JSON type, values and description. */
     public record Documented(String name, String type, String format, List<String> values, boolean list,
                              String description) {
     }
 
-    private record Field(String name, Kind kind, String column, Set<Op> ops, Collection<String> values,
+    record Field(String name, Kind kind, String column, Set<Op> ops, Collection<String> values,
                          Condition custom) {
     }
 
@@ -137,60 +137,7 @@ public final class Filters {
          * {@code notin} take a comma-separated list.
          */
         public List<Documented> documented() {
-            List<Documented> documented = new ArrayList<>();
-            for (String name : plain) {
-                if (!name.equals("page") && !name.equals("limit")) {
-                    documented.add(new Documented(name, "string", null, null, false,
-                            descriptions.getOrDefault(name, name)));
-                }
-            }
-            for (Field field : fields.values()) {
-                for (Op op : field.ops()) {
-                    boolean list = op == Op.in || op == Op.notin;
-                    String type = switch (field.kind()) {
-                        case INTEGER, TIMESTAMP -> "integer";
-                        default -> "string";
-                    };
-                    String format = switch (field.kind()) {
-                        case INTEGER, TIMESTAMP -> "int64";
-                        case UUID -> "uuid";
-                        default -> null;
-                    };
-                    String about = descriptions.getOrDefault(field.name(), about(field));
-                    documented.add(new Documented(field.name() + "[" + op.name() + "]", type, format,
-                            field.values() == null ? null : List.copyOf(field.values()), list,
-                            field.name() + " " + words(op) + (list ? " (comma-separated)" : "") + ": " + about));
-                }
-            }
-            return documented;
-        }
-
-        private static String about(Field field) {
-            return switch (field.kind()) {
-                case TIMESTAMP -> "a Unix timestamp in seconds (milliseconds are recognised by their size)";
-                case INTEGER -> "an integer";
-                case UUID -> "a UUID";
-                case ENUM -> "one of " + field.values();
-                case EMAIL -> "text, compared case-insensitively";
-                case TEXT -> "text";
-                case CUSTOM -> "a value";
-            };
-        }
-
-        private static String words(Op op) {
-            return switch (op) {
-                case eq -> "equals";
-                case neq -> "differs from";
-                case gt -> "greater than";
-                case gte -> "at least";
-                case lt -> "less than";
-                case lte -> "at most";
-                case in -> "is one of";
-                case notin -> "is none of";
-                case contains -> "contains, case-insensitively";
-                case before -> "before";
-                case after -> "after";
-            };
+            return FilterDocs.of(plain, fields.values(), descriptions);
         }
 
         private Spec add(Field field) {
