@@ -1,26 +1,22 @@
 package dev.cohort.resources;
 
-import static dev.cohort.resources.ResourceRepository.setting;
-import static dev.cohort.web.Filters.Op.contains;
-import static dev.cohort.web.Filters.Op.eq;
-
 import dev.cohort.web.Filters;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /** Cohort's Collection object (MeltingSpot documents none), in the style of the Forum object. */
 @Component
-class CollectionFields implements ResourceFields<CollectionFields.CollectionView> {
+class CollectionFields extends SimpleResourceFields<CollectionFields.CollectionView> {
     static final List<String> PRIVACIES = List.of("Private", "Public");
     static final String DEFAULT_PRIVACY = "Public";
-    private static final Filters.Spec FILTERS = Filters.spec()
-            .text("name", "r.name", eq, contains)
-            .enumeration("privacy", setting("privacy"), PRIVACIES, eq);
+    private static final Filters.Spec FILTERS = filters(PRIVACIES);
+
+    CollectionFields() {
+        super(ResourceType.COLLECTION, FILTERS, DEFAULT_PRIVACY);
+    }
 
     /** The Collection object, dates in Unix milliseconds. */
     record CollectionView(UUID id, String name, @Nullable String emoji, @Nullable String description,
@@ -30,33 +26,8 @@ class CollectionFields implements ResourceFields<CollectionFields.CollectionView
     }
 
     @Override
-    public ResourceType type() {
-        return ResourceType.COLLECTION;
-    }
-
-    @Override
-    public Filters.Spec filters() {
-        return FILTERS;
-    }
-
-    @Override
-    public String nameField() {
-        return "name";
-    }
-
-    @Override
-    public ObjectNode defaults() {
-        ObjectNode defaults = JsonNodeFactory.instance.objectNode();
-        defaults.putNull("description");
-        defaults.putNull("emoji");
-        defaults.put("privacy", DEFAULT_PRIVACY);
-        return defaults;
-    }
-
-    @Override
-    public CollectionView view(Resource collection) {
-        return new CollectionView(collection.id(), collection.name(), collection.setting("emoji"),
-                collection.setting("description"), collection.setting("privacy"),
-                collection.createdAt().toEpochMilli(), collection.updatedAt().toEpochMilli());
+    CollectionView object(UUID id, String name, @Nullable String emoji, @Nullable String description,
+                          String privacy, long createdAt, long updatedAt) {
+        return new CollectionView(id, name, emoji, description, privacy, createdAt, updatedAt);
     }
 }
