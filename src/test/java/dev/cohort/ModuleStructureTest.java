@@ -11,21 +11,23 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Dependencies point one way: spots ← members ← groups ← access ← courses; plumbing (web, errors, system) on no feature. */
+/** Dependencies point one way: spots ← members ← groups ← resources ← access ← courses; plumbing (web, errors, system) on no feature. */
 class ModuleStructureTest {
     private static final Path SOURCES = Path.of("src/main/java/dev/cohort");
 
     /** For each module, the feature modules it must not import. */
     private static final Map<String, List<String>> FORBIDDEN = Map.of(
-            "errors", List.of("spots", "members", "groups", "access", "courses", "messaging", "web", "system"),
-            "web", List.of("spots", "members", "groups", "access", "courses", "messaging"),
-            "system", List.of("spots", "members", "groups", "access", "courses", "messaging"),
-            "spots", List.of("members", "groups", "access", "courses", "messaging"),
-            "members", List.of("groups", "access", "courses", "messaging"),
-            "groups", List.of("access", "courses", "messaging"),
+            "errors", List.of("spots", "members", "groups", "resources", "access", "courses", "messaging", "web",
+                    "system"),
+            "web", List.of("spots", "members", "groups", "resources", "access", "courses", "messaging"),
+            "system", List.of("spots", "members", "groups", "resources", "access", "courses", "messaging"),
+            "spots", List.of("members", "groups", "resources", "access", "courses", "messaging"),
+            "members", List.of("groups", "resources", "access", "courses", "messaging"),
+            "groups", List.of("resources", "access", "courses", "messaging"),
+            "resources", List.of("access", "courses", "messaging"),
             "access", List.of("courses", "messaging"),
             "courses", List.of("messaging"),
-            "messaging", List.of("access", "groups", "courses"));
+            "messaging", List.of("access", "groups", "courses", "resources"));
 
     @Test
     void modules_only_import_the_modules_below_them() throws IOException {

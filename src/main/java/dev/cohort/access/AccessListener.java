@@ -6,17 +6,22 @@ import dev.cohort.groups.GroupRestored;
 import dev.cohort.groups.MembersAddedToGroup;
 import dev.cohort.groups.MembersRemovedFromGroup;
 import dev.cohort.members.MembersDeleted;
+import dev.cohort.resources.CoursePublished;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Access follows group membership: handles the groups' and members' events synchronously, inside the transaction
- * that changed the membership, so that invitations and revocations commit (or not) with it.
+ * that changed the membership, so that invitations and revocations commit (or not) with it; and a course's
+ * publication, inside the transaction that published it.
  */
 @Component
 class AccessListener {
+    private static final Logger log = LoggerFactory.getLogger(AccessListener.class);
     private final GrantRepository grants;
     private final StatisticsRefresher statistics;
     private final JdbcClient jdbc;
@@ -63,6 +68,13 @@ class AccessListener {
         GrantRepository.Granted granted = grants.grant(event.spotId(), Pairs.allGroupLinks(event.groupId()),
                 Source.GROUP, false, null);
         statistics.touched(granted.invited());
+    }
+
+    /** A Draft course published: the invitations held back while it was a Draft are sent, once. */
+    @EventListener
+    void onCoursePublished(CoursePublished event) {
+        int sent = grants.sendPending(event.spotId(), event.courseId());
+        log.info("Spot {}: published course {}, sent {} pending invitations", event.spotId(), event.courseId(), sent);
     }
 
     @EventListener

@@ -4,6 +4,8 @@ import dev.cohort.errors.FieldProblem;
 import dev.cohort.errors.InvalidInputException;
 import dev.cohort.errors.NotFoundException;
 import dev.cohort.groups.GroupService;
+import dev.cohort.resources.ResourceService;
+import dev.cohort.resources.ResourceType;
 import dev.cohort.web.Ids;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,6 +2,7 @@ package dev.cohort.access;
 
 import dev.cohort.errors.NotFoundException;
 import dev.cohort.errors.TooLargeException;
+import dev.cohort.resources.ResourceType;
 import dev.cohort.spots.Caller;
 import dev.cohort.system.Settings;
 import dev.cohort.web.Body;

@@ -7,6 +7,7 @@ import static dev.cohort.web.Filters.Op.neq;
 import static dev.cohort.web.Filters.Op.notin;
 
 import dev.cohort.members.MemberFilters;
+import dev.cohort.resources.ResourceType;
 import dev.cohort.web.Filters;
 import dev.cohort.web.ListQuery;
 import java.util.List;

@@ -2,6 +2,7 @@ package dev.cohort.access;
 
 import dev.cohort.errors.InvalidInputException;
 import dev.cohort.members.MemberService;
+import dev.cohort.resources.ResourceType;
 import dev.cohort.web.ListPage;
 import dev.cohort.web.ListQuery;
 import java.util.ArrayList;

@@ -5,6 +5,7 @@ import static dev.cohort.web.Filters.Op.in;
 
 import dev.cohort.groups.GroupService;
 import dev.cohort.members.MemberService;
+import dev.cohort.resources.ResourceType;
 import dev.cohort.spots.Caller;
 import dev.cohort.web.Filtered;
 import dev.cohort.web.Filters;

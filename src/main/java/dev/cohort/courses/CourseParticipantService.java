@@ -2,10 +2,10 @@ package dev.cohort.courses;
 
 import dev.cohort.access.CompletionRates;
 import dev.cohort.access.ParticipantsReenrolled;
-import dev.cohort.access.ResourceService;
-import dev.cohort.access.ResourceType;
 import dev.cohort.errors.NotFoundException;
 import dev.cohort.members.MemberService;
+import dev.cohort.resources.ResourceService;
+import dev.cohort.resources.ResourceType;
 import dev.cohort.web.ListPage;
 import java.util.HashMap;
 import java.util.List;

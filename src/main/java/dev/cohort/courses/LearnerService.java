@@ -1,12 +1,12 @@
 package dev.cohort.courses;
 
 import dev.cohort.access.ParticipantService;
-import dev.cohort.access.Resource;
-import dev.cohort.access.ResourceService;
-import dev.cohort.access.ResourceType;
 import dev.cohort.errors.ConflictException;
 import dev.cohort.errors.InvalidInputException;
 import dev.cohort.errors.NotFoundException;
+import dev.cohort.resources.Resource;
+import dev.cohort.resources.ResourceService;
+import dev.cohort.resources.ResourceType;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.List;

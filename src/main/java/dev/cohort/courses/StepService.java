@@ -1,11 +1,11 @@
 package dev.cohort.courses;
 
-import dev.cohort.access.ResourceService;
-import dev.cohort.access.ResourceType;
 import dev.cohort.errors.ConflictException;
 import dev.cohort.errors.FieldProblem;
 import dev.cohort.errors.InvalidInputException;
 import dev.cohort.errors.NotFoundException;
+import dev.cohort.resources.ResourceService;
+import dev.cohort.resources.ResourceType;
 import dev.cohort.web.Ids;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,5 +1,6 @@
 package dev.cohort.access;
 
+import dev.cohort.resources.ResourceType;
 import dev.cohort.support.Api;
 import java.util.ArrayList;
 import java.util.List;

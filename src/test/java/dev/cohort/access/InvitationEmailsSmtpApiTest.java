@@ -1,5 +1,6 @@
 package dev.cohort.access;
 
+import dev.cohort.resources.ResourceType;
 import dev.cohort.support.Smtp;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -2,6 +2,7 @@ package dev.cohort.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cohort.resources.ResourceType;
 import dev.cohort.support.ApiTest;
 import java.util.ArrayList;
 import java.util.List;

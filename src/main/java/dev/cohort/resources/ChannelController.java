@@ -1,6 +1,6 @@
-package dev.cohort.access;
+package dev.cohort.resources;
 
-import static dev.cohort.access.ResourceFields.NAME_MAX;
+import static dev.cohort.resources.ResourceFields.NAME_MAX;
 
 import dev.cohort.spots.Caller;
 import dev.cohort.system.Settings;

@@ -1,4 +1,4 @@
-package dev.cohort.access;
+package dev.cohort.resources;
 
 import java.time.Instant;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package dev.cohort.access;
+package dev.cohort.resources;
 
 import dev.cohort.web.Filters;
 import dev.cohort.web.Problems;

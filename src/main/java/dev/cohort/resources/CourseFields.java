@@ -1,6 +1,6 @@
-package dev.cohort.access;
+package dev.cohort.resources;
 
-import static dev.cohort.access.ResourceRepository.setting;
+import static dev.cohort.resources.ResourceRepository.setting;
 import static dev.cohort.web.Filters.Op.contains;
 import static dev.cohort.web.Filters.Op.eq;
 

@@ -1,4 +1,4 @@
-package dev.cohort.access;
+package dev.cohort.resources;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

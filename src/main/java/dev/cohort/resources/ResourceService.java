@@ -1,4 +1,4 @@
-package dev.cohort.access;
+package dev.cohort.resources;
 
 import dev.cohort.errors.FieldProblem;
 import dev.cohort.errors.InvalidInputException;
@@ -9,20 +9,24 @@ import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The resources of a Spot, of every type. {@code restricted} is derived from the settings on every write. */
+/**
+ * The resources of a Spot, of every type. {@code restricted} is derived from the settings on every write; publishing a
+ * Draft course is said by a {@link CoursePublished} event, handled in the same transaction.
+ */
 @Service
 public class ResourceService {
     private static final Logger log = LoggerFactory.getLogger(ResourceService.class);
     private final ResourceRepository resources;
-    private final GrantRepository grants;
+    private final ApplicationEventPublisher events;
 
-    ResourceService(ResourceRepository resources, GrantRepository grants) {
+    ResourceService(ResourceRepository resources, ApplicationEventPublisher events) {
         this.resources = resources;
-        this.grants = grants;
+        this.events = events;
     }
 
     /** The resource of this Spot and type; a NotFoundException ("Live not found", ...) otherwise. */
@@ -46,7 +50,8 @@ public class ResourceService {
     /**
      * Renames ({@code name} null keeps it) and merges {@code changes} into the settings (a null value clears that
      * setting); the merged settings are checked as a whole, so a bad combination changes nothing. Publishing a
-     * Draft course sends the invitations held back while it was a Draft, once.
+     * Draft course publishes {@link CoursePublished}, in this transaction: the invitations held back while it was a
+     * Draft are sent then, once.
      */
     @Transactional
     public Resource update(UUID spotId, ResourceType type, UUID id, String name, ObjectNode changes) {
@@ -58,8 +63,7 @@ public class ResourceService {
                 ResourceRules.restricted(type, merged), merged);
         if (type == ResourceType.COURSE && "Draft".equals(current.setting("status"))
                 && !"Draft".equals(updated.setting("status"))) {
-            int sent = grants.sendPending(spotId, id);
-            log.info("Spot {}: published course {}, sent {} pending invitations", spotId, id, sent);
+            events.publishEvent(new CoursePublished(spotId, id));
         }
         return updated;
     }

@@ -1,4 +1,4 @@
-package dev.cohort.access;
+package dev.cohort.resources;
 
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
