@@ -22,11 +22,11 @@ import org.springframework.stereotype.Component;
 @Component
 class AccessListener {
     private static final Logger log = LoggerFactory.getLogger(AccessListener.class);
-    private final GrantRepository grants;
+    private final Grants grants;
     private final StatisticsRefresher statistics;
     private final JdbcClient jdbc;
 
-    AccessListener(GrantRepository grants, StatisticsRefresher statistics, JdbcClient jdbc) {
+    AccessListener(Grants grants, StatisticsRefresher statistics, JdbcClient jdbc) {
         this.grants = grants;
         this.statistics = statistics;
         this.jdbc = jdbc;

@@ -1,36 +1,32 @@
 package dev.cohort.access;
 
+import dev.cohort.messaging.NotificationRows;
+import dev.cohort.messaging.OutboxRows;
 import java.util.List;
 import java.util.UUID;
-import dev.cohort.members.MembersChanged;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * Gives and takes away sources of participation in one statement per change, whatever the number of members:
  * participants, their in-app notifications and their invitation emails (outbox) are written together, so that a
- * group of 100,000 linked to a resource is one statement's work and nothing is half done.
+ * group of 100,000 linked to a resource is one statement's work and nothing is half done. The notification and
+ * outbox rows are messaging's: its {@link NotificationRows} and {@link OutboxRows} fragments write them.
  */
 @Repository
 class GrantRepository {
-    private static final String NOTIFICATION_TYPE = "case f.type when 'live' then 'LiveParticipantInvited' "
-            + "when 'course' then 'CourseParticipantInvited' when 'channel' then 'MemberAddedOnChannel' "
-            + "when 'forum' then 'MemberAddedToForum' else 'MemberAddedToCollection' end";
-
     private final JdbcClient jdbc;
-    private final ApplicationEventPublisher events;
 
-    GrantRepository(JdbcClient jdbc, ApplicationEventPublisher events) {
+    GrantRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.events = events;
     }
 
     /**
      * What a grant did: participants created or re-enrolled (invited now), how many of those were sent an email,
-     * and the members who were re-enrolled from {@code Unenrolled}.
+     * the members who were re-enrolled from {@code Unenrolled}, and the Pending members newly made participants of
+     * a live, whom the Spot accepts (rule 7: {@link Grants} has members do it).
      */
-    record Granted(int invited, int emailed, List<UUID> reenrolled) {
+    record Granted(int invited, int emailed, List<UUID> reenrolled, List<UUID> pendingInvitedToLive) {
     }
 
     /** {@code column} set to {@code value} on a row being re-enrolled (it was Unenrolled), kept otherwise. */
@@ -44,14 +40,10 @@ class GrantRepository {
             onReenrol("started_at", "null"), onReenrol("completed_at", "null"), onReenrol("unenrolled_at", "null"),
             onReenrol("invite_pending", "excluded.invite_pending"), onReenrol("invite_email", "excluded.invite_email"));
 
-    Granted grant(UUID spotId, Pairs pairs, Source source, boolean invite, UUID invitedBy) {
-        return grant(spotId, pairs, source, invite, invitedBy, false);
-    }
-
     /**
      * Adds {@code source} to each pair. Pairs that were not participants yet become participants, get a
      * notification when {@code invite} is set, and an email when their pair's switch is on as well; a Pending
-     * member newly invited to a live is accepted into the Spot (rule 7). Existing participants only gain the
+     * member newly invited to a live is returned, to be accepted into the Spot (rule 7). Existing participants only gain the
      * source: no second notification or email (rule 12). With {@code reenrol}, an {@code Unenrolled} course
      * participant is invited afresh (status Invited, earlier dates cleared) and notified like a new one (rule 14).
      * On a Draft course nothing is sent: the invitation is kept pending until {@link #sendPending} (publication).
@@ -75,32 +67,19 @@ class GrantRepository {
                 + "fresh as materialized (select t.* from granted g join targets t "
                 + "  on t.resource_id = g.resource_id and t.member_id = g.member_id where g.created or exists "
                 + "  (select 1 from rejoining j where j.resource_id = g.resource_id and j.member_id = g.member_id)), "
-                + "notified as (insert into notification (spot_id, id, member_id, type, body) "
-                + "  select :spot, uuid_v7(), f.member_id, " + NOTIFICATION_TYPE + ", "
-                + "  jsonb_build_object('resourceId', f.resource_id, 'resourceType', f.type, 'resourceName', f.name) "
-                + "  from fresh f where :invite and not f.draft), "
-                + "mailed as (insert into outbox (spot_id, message_id, template, member_id, resource_id) "
-                + "  select :spot, uuid_v7(), f.type, f.member_id, f.resource_id from fresh f "
-                + "  where :invite and f.with_email and not f.draft returning 1), "
-                + "accepted as (update member m set status = 'Accepted', "
-                + "  registration_date = coalesce(m.registration_date, now()), updated_at = now() "
-                + "  from (select distinct member_id from fresh where type = 'live') f "
-                + "  where m.spot_id = :spot and m.id = f.member_id and m.status = 'Pending' returning m.id) "
+                + "notified as (" + NotificationRows.invitations("(select * from fresh where :invite and not draft)")
+                + "), mailed as ("
+                + OutboxRows.invitations("(select * from fresh where :invite and with_email and not draft)") + "), "
+                + "pending_live as (select distinct f.member_id from fresh f join member m "
+                + "  on m.spot_id = :spot and m.id = f.member_id where f.type = 'live' and m.status = 'Pending') "
                 + "select (select count(*) from fresh) as invited, (select count(*) from mailed) as emailed, "
-                + "  array(select member_id from rejoining) as reenrolled, array(select id from accepted) as accepted";
-        List<UUID> accepted = new java.util.ArrayList<>();
-        Granted granted = jdbc.sql(sql).params(pairs.params()).param("spot", spotId).param("invite", invite)
+                + "  array(select member_id from rejoining) as reenrolled, "
+                + "  array(select member_id from pending_live) as pending_live";
+        return jdbc.sql(sql).params(pairs.params()).param("spot", spotId).param("invite", invite)
                 .param("invitedBy", invitedBy).param("reenrol", reenrol)
-                .query((rs, n) -> {
-                    accepted.addAll(List.of((UUID[]) rs.getArray("accepted").getArray()));
-                    return new Granted(rs.getInt("invited"), rs.getInt("emailed"),
-                            List.of((UUID[]) rs.getArray("reenrolled").getArray()));
-                }).single();
-        if (!accepted.isEmpty()) {
-            // Rule 7 accepted Pending members into the Spot: smart groups reading their status follow.
-            events.publishEvent(MembersChanged.of(spotId, accepted, "status", "registrationDate"));
-        }
-        return granted;
+                .query((rs, n) -> new Granted(rs.getInt("invited"), rs.getInt("emailed"),
+                        List.of((UUID[]) rs.getArray("reenrolled").getArray()),
+                        List.of((UUID[]) rs.getArray("pending_live").getArray()))).single();
     }
 
     /**
@@ -110,17 +89,14 @@ class GrantRepository {
      * @return how many participants were notified
      */
     int sendPending(UUID spotId, UUID resourceId) {
-        String sql = "with pending as materialized (select p.member_id, p.invite_email, r.type, r.name, r.id "
+        String sql = "with pending as materialized (select p.member_id, p.invite_email, r.type, r.name, "
+                + "  r.id as resource_id "
                 + "  from participant p join resource r on r.spot_id = p.spot_id and r.id = p.resource_id "
                 + "  where p.spot_id = :spot and p.resource_id = :resource and p.invite_pending), "
                 + "cleared as (update participant p set invite_pending = false, invite_email = false from pending f "
                 + "  where p.spot_id = :spot and p.resource_id = :resource and p.member_id = f.member_id), "
-                + "notified as (insert into notification (spot_id, id, member_id, type, body) "
-                + "  select :spot, uuid_v7(), f.member_id, " + NOTIFICATION_TYPE + ", "
-                + "  jsonb_build_object('resourceId', f.id, 'resourceType', f.type, 'resourceName', f.name) "
-                + "  from pending f), "
-                + "mailed as (insert into outbox (spot_id, message_id, template, member_id, resource_id) "
-                + "  select :spot, uuid_v7(), f.type, f.member_id, f.id from pending f where f.invite_email) "
+                + "notified as (" + NotificationRows.invitations("pending") + "), "
+                + "mailed as (" + OutboxRows.invitations("(select * from pending where invite_email)") + ") "
                 + "select count(*) from pending";
         return jdbc.sql(sql).param("spot", spotId).param("resource", resourceId).query(Integer.class).single();
     }

@@ -23,12 +23,12 @@ class LinkService {
     private static final Logger log = LoggerFactory.getLogger(LinkService.class);
 
     private final LinkRepository links;
-    private final GrantRepository grants;
+    private final Grants grants;
     private final GroupService groups;
     private final StatisticsRefresher statistics;
     private final ResourceService resources;
 
-    LinkService(LinkRepository links, GrantRepository grants, GroupService groups, StatisticsRefresher statistics,
+    LinkService(LinkRepository links, Grants grants, GroupService groups, StatisticsRefresher statistics,
                 ResourceService resources) {
         this.resources = resources;
         this.links = links;

@@ -17,13 +17,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ParticipantService {
     private final ParticipantRepository participants;
-    private final GrantRepository grants;
+    private final Grants grants;
     private final LinkService links;
     private final MemberService members;
     private final StatisticsRefresher statistics;
     private final ApplicationEventPublisher events;
 
-    ParticipantService(ParticipantRepository participants, GrantRepository grants, LinkService links,
+    ParticipantService(ParticipantRepository participants, Grants grants, LinkService links,
                        MemberService members, StatisticsRefresher statistics, ApplicationEventPublisher events) {
         this.events = events;
         this.participants = participants;

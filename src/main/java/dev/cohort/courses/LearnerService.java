@@ -4,6 +4,7 @@ import dev.cohort.access.ParticipantService;
 import dev.cohort.errors.ConflictException;
 import dev.cohort.errors.InvalidInputException;
 import dev.cohort.errors.NotFoundException;
+import dev.cohort.messaging.EmailQueue;
 import dev.cohort.resources.Resource;
 import dev.cohort.resources.ResourceService;
 import dev.cohort.resources.ResourceType;
@@ -31,13 +32,15 @@ class LearnerService {
     private final ParticipantService participants;
     private final StepRepository steps;
     private final ProgressRepository progress;
+    private final EmailQueue emails;
 
     LearnerService(ResourceService resources, ParticipantService participants, StepRepository steps,
-                   ProgressRepository progress) {
+                   ProgressRepository progress, EmailQueue emails) {
         this.resources = resources;
         this.participants = participants;
         this.steps = steps;
         this.progress = progress;
+        this.emails = emails;
     }
 
     /** The course as its member sees it: no correct answers; their own status, rate and per-step progress. */
@@ -139,9 +142,9 @@ class LearnerService {
         if (step.isConclusion() && !"Completed".equals(before)) {
             Resource course = resources.require(spotId, ResourceType.COURSE, courseId);
             if (!"false".equals(course.setting("completionEmailToAdmins"))) {
-                int emails = progress.emailAdminsOnCompletion(spotId, courseId, memberId);
+                int queued = emails.courseCompleted(spotId, courseId, memberId);
                 log.debug("Spot {}: member {} completed course {}, {} admins emailed", spotId, memberId, courseId,
-                        emails);
+                        queued);
             }
         }
     }

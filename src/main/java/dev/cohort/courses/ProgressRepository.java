@@ -115,15 +115,4 @@ class ProgressRepository {
                         + "and member_id = any(:members)")
                 .param("spot", spotId).param("course", courseId).param("members", memberIds).update();
     }
-
-    /**
-     * Emails the course's admins — the Spot's Accepted members with role Admin — that {@code memberId} completed
-     * it, through the outbox (template {@code courseCompleted}). Returns the number of emails queued.
-     */
-    int emailAdminsOnCompletion(UUID spotId, UUID courseId, UUID memberId) {
-        return jdbc.sql("insert into outbox (spot_id, message_id, template, member_id, resource_id, "
-                        + "subject_member_id) select :spot, uuid_v7(), 'courseCompleted', m.id, :course, :member "
-                        + "from member m where m.spot_id = :spot and m.role = 'Admin' and m.status = 'Accepted'")
-                .param("spot", spotId).param("course", courseId).param("member", memberId).update();
-    }
 }

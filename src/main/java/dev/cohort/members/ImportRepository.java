@@ -13,7 +13,6 @@ import org.postgresql.copy.CopyIn;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,10 +36,7 @@ class ImportRepository {
     private final JdbcClient jdbc;
     private final DataSource dataSource;
 
-    private final ApplicationEventPublisher events;
-
-    ImportRepository(JdbcClient jdbc, DataSource dataSource, ApplicationEventPublisher events) {
-        this.events = events;
+    ImportRepository(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
     }
@@ -49,8 +45,13 @@ class ImportRepository {
     record Counts(int created, int updated) {
     }
 
+    /** What an import applied: its counts, and the ids of the members it created and of those it rewrote. */
+    record Applied(Counts counts, List<UUID> created, List<UUID> rewritten) {
+    }
+
+    /** Applies the rows; the caller's transaction (the temporary tables live until it commits) publishes. */
     @Transactional
-    Counts apply(UUID spotId, List<ImportFile.Row> rows, Collection<UUID> propertyIds) {
+    Applied apply(UUID spotId, List<ImportFile.Row> rows, Collection<UUID> propertyIds) {
         jdbc.sql("select pg_advisory_xact_lock(:lock, hashtext(cast(:spot as text)))")
                 .param("lock", IMPORT_LOCK).param("spot", spotId).query().listOfRows();
         int present = jdbc.sql("select id from custom_property where spot_id = :spot and id = any(:ids) for share")
@@ -69,11 +70,9 @@ class ImportRepository {
                 + "where m.spot_id = :spot and lower(m.email) = lower(r.email)").param("spot", spotId).update();
         try {
             Counts counts = statements(spotId);
-            events.publishEvent(MembersChanged.created(spotId,
-                    jdbc.sql("select id from import_row where not existing").query(UUID.class).list()));
-            events.publishEvent(MembersChanged.rewritten(spotId,
-                    jdbc.sql("select id from import_row where existing").query(UUID.class).list()));
-            return counts;
+            return new Applied(counts,
+                    jdbc.sql("select id from import_row where not existing").query(UUID.class).list(),
+                    jdbc.sql("select id from import_row where existing").query(UUID.class).list());
         } catch (DuplicateKeyException e) {
             throw new ConflictException("email", "A member with an email of the file was created during the import; "
                     + "nothing was imported, send the file again");

@@ -9,7 +9,9 @@ import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Imports members from a CSV file: checked in memory, then applied set-based in one transaction. */
 @Service
@@ -19,11 +21,16 @@ public class MemberImportService {
     private final CustomPropertyService properties;
     private final ImportRepository imports;
     private final Settings settings;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
 
-    MemberImportService(CustomPropertyService properties, ImportRepository imports, Settings settings) {
+    MemberImportService(CustomPropertyService properties, ImportRepository imports, Settings settings,
+                        ApplicationEventPublisher events, TransactionTemplate transactions) {
         this.properties = properties;
         this.imports = imports;
         this.settings = settings;
+        this.events = events;
+        this.transactions = transactions;
     }
 
     /** What an import did: counts, and the rows skipped with why (at most {@value ImportFile#MAX_ERRORS} listed). */
@@ -53,7 +60,13 @@ public class MemberImportService {
         }
         Set<UUID> propertyIds = new LinkedHashSet<>();
         file.rows.forEach(row -> propertyIds.addAll(row.values().keySet()));
-        ImportRepository.Counts counts = imports.apply(spotId, file.rows, propertyIds);
+        // The file is read outside the transaction; applying it and its events are one transaction.
+        ImportRepository.Counts counts = transactions.execute(status -> {
+            ImportRepository.Applied applied = imports.apply(spotId, file.rows, propertyIds);
+            events.publishEvent(MembersChanged.created(spotId, applied.created()));
+            events.publishEvent(MembersChanged.rewritten(spotId, applied.rewritten()));
+            return applied.counts();
+        });
         List<RowError> errors = new ArrayList<>(file.errors.size());
         file.errors.forEach(e -> errors.add(new RowError(e.line(), e.field(), e.message())));
         log.info("Members import into Spot {}: {} rows, {} created, {} updated, {} failed in {} ms", spotId,

@@ -125,6 +125,14 @@ class MemberRepository {
                 .params(columns).param("spot", spotId).param("id", id).update() == 1;
     }
 
+    /** Accepts into the Spot those of {@code ids} who are Pending, in one statement; returns who was accepted. */
+    List<UUID> acceptPending(UUID spotId, Collection<UUID> ids) {
+        return jdbc.sql("update member m set status = 'Accepted', registration_date = coalesce(m.registration_date, "
+                        + "now()), updated_at = now() where m.spot_id = :spot and m.id = any(:ids) "
+                        + "and m.status = 'Pending' returning m.id")
+                .param("spot", spotId).param("ids", ids.toArray(UUID[]::new)).query(UUID.class).list();
+    }
+
     int delete(UUID spotId, UUID id) {
         return jdbc.sql("delete from member where spot_id = :spot and id = :id")
                 .param("spot", spotId).param("id", id).update();

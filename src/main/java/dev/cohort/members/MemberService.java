@@ -178,6 +178,21 @@ public class MemberService {
                 .orElseThrow(() -> new IllegalStateException("No member for " + email));
     }
 
+    /**
+     * Pending members invited to a live are accepted into the Spot (rule 7): those of {@code ids} still Pending
+     * become Accepted, and smart groups reading their status follow. Called in the inviting transaction.
+     */
+    @Transactional
+    public void acceptInvited(UUID spotId, Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        List<UUID> accepted = members.acceptPending(spotId, ids);
+        if (!accepted.isEmpty()) {
+            events.publishEvent(MembersChanged.of(spotId, accepted, "status", "registrationDate"));
+        }
+    }
+
     /** The subset of {@code ids} that are members of the Spot. */
     public Set<UUID> existing(UUID spotId, Collection<UUID> ids) {
         return members.existing(spotId, ids);

@@ -1,2 +1,5 @@
-/** Configuration and infrastructure: settings from the environment, the database (embedded or external), the clock. */
+/**
+ * Configuration and infrastructure: settings from the environment, the database (embedded or external) and COPY into
+ * it, the clock. Imports no feature module and owns no table.
+ */
 package dev.cohort.system;

@@ -11,12 +11,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
-/** Rules 6-12: access follows group membership. */
+/** SPEC rules 6-12: access follows group membership. */
 class AccessRulesApiTest extends ApiTest {
     private AccessFixture fixture() {
         return new AccessFixture(newSpot(), jdbc);
     }
 
+    /**
+     * SPEC rules 6, 11 and 12: linking a group invites its members, each notified, and emailed when the switch is on.
+     */
     @Test
     void linking_a_group_invites_its_members_with_a_notification_and_an_email_when_the_switch_is_on() {
         AccessFixture f = fixture();
@@ -40,6 +43,7 @@ class AccessRulesApiTest extends ApiTest {
         assertThat(f.spot.get("/v1/groups?resourcesCount[eq]=2").body().path("total").asLong()).isEqualTo(1);
     }
 
+    /** SPEC rules 6 and 11: a member added to a linked group is invited at once, with the link's current switch. */
     @Test
     void adding_a_member_to_a_linked_group_invites_them_at_once_with_the_links_current_switch() {
         AccessFixture f = fixture();
@@ -61,6 +65,7 @@ class AccessRulesApiTest extends ApiTest {
         assertThat(links.path("items").get(0).path("withEmailNotification").asBoolean()).isTrue();
     }
 
+    /** SPEC rule 7: a Pending member added to a group linked to a live is invited and Accepted into the Spot. */
     @Test
     void a_pending_member_added_to_a_group_linked_to_a_live_is_accepted_into_the_spot() {
         AccessFixture f = fixture();
@@ -82,6 +87,7 @@ class AccessRulesApiTest extends ApiTest {
         assertThat(f.spot.get("/v1/spotMembers/" + other).text("status")).isEqualTo("Pending");
     }
 
+    /** SPEC rule 8: leaving a group removes access unless another source still holds it. */
     @Test
     void removing_a_member_from_a_group_removes_access_unless_another_source_holds_it() {
         AccessFixture f = fixture();
@@ -106,6 +112,7 @@ class AccessRulesApiTest extends ApiTest {
         assertThat(held.path("items").get(1).path("sources").get(0).path("type").asString()).isEqualTo("direct");
     }
 
+    /** SPEC rule 9: unlinking removes what only the link gave; future members are not invited. */
     @Test
     void unlinking_removes_what_only_the_link_gave_and_future_members_are_not_invited() {
         AccessFixture f = fixture();
@@ -126,6 +133,7 @@ class AccessRulesApiTest extends ApiTest {
         assertThat(f.emails(forum, later)).isZero();
     }
 
+    /** SPEC rule 12: nobody is invited twice to a resource they are already Invited, Started or Completed on. */
     @Test
     void nobody_gets_a_second_invitation_for_a_resource_they_already_hold() {
         AccessFixture f = fixture();
@@ -145,6 +153,9 @@ class AccessRulesApiTest extends ApiTest {
         assertThat(participant.path("sources").size()).isEqualTo(3);
     }
 
+    /**
+     * SPEC rule 10: deleting a group revokes only what it alone gave; a restore brings it back without a second email.
+     */
     @Test
     void deleting_a_group_revokes_only_what_it_gave_and_a_restore_brings_it_back_without_a_second_email() {
         AccessFixture f = fixture();
@@ -172,6 +183,7 @@ class AccessRulesApiTest extends ApiTest {
         f.spot.post("/v1/groups/" + a + "~restore", null).expect(404);
     }
 
+    /** SPEC rule 10: after the retention a deleted group is purged and cannot be restored. */
     @Test
     void a_group_deleted_longer_ago_than_the_retention_is_purged_and_cannot_be_restored() {
         AccessFixture f = fixture();

@@ -4,7 +4,6 @@ import dev.cohort.resources.ResourceType;
 import dev.cohort.support.Smtp;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.util.GreenMail;
 import dev.cohort.messaging.OutboxWorker;
 import dev.cohort.support.ApiTest;
 import jakarta.mail.Message;
@@ -13,25 +12,23 @@ import jakarta.mail.internet.MimeMessage;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The invitation emails each access rule implies, counted exactly on a real SMTP server. */
+/**
+ * SPEC rules 6, 8, 10, 11 and 12: the invitation emails each access rule implies, counted exactly on a real SMTP
+ * server.
+ */
 class InvitationEmailsSmtpApiTest extends ApiTest {
-    private static final GreenMail SMTP = Smtp.start();
+    @RegisterExtension
+    static final Smtp SMTP = Smtp.server();
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
-        registry.add("COHORT_SMTP_HOST", () -> "127.0.0.1");
-        registry.add("COHORT_SMTP_PORT", () -> SMTP.getSmtp().getPort());
-    }
-
-    @AfterAll
-    static void stop() {
-        SMTP.stop();
+        SMTP.register(registry);
     }
 
     @Autowired
@@ -39,7 +36,7 @@ class InvitationEmailsSmtpApiTest extends ApiTest {
 
     private long received(AccessFixture f, String email) {
         worker.deliverPending(UUID.fromString(f.spot.spotId));
-        return Arrays.stream(SMTP.getReceivedMessages()).filter(m -> to(m, email)).count();
+        return Arrays.stream(SMTP.messages()).filter(m -> to(m, email)).count();
     }
 
     private static boolean to(MimeMessage message, String email) {

@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
-/** A course from invitation to completion through the member endpoints, read back from the participants table. */
+/**
+ * SPEC rules 13 and 14: a course from invitation to completion through the member endpoints, read back from the
+ * participants table.
+ */
 class CourseWalkApiTest extends ApiTest {
     @Autowired
     OutboxWorker worker;
@@ -178,6 +181,7 @@ class CourseWalkApiTest extends ApiTest {
         assertThat(f.row(course, ada).path("status").asString()).isEqualTo("Started");
     }
 
+    /** SPEC rule 14: an Unenrolled member may re-enrol themselves in a public course, and starts afresh. */
     @Test
     void a_member_enrols_in_a_public_course_and_re_enrols_after_being_unenrolled() {
         CourseFixture f = new CourseFixture(newSpot(), jdbc);

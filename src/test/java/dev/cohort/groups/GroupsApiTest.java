@@ -41,6 +41,7 @@ class GroupsApiTest extends ApiTest {
         assertThat(spot.get("/v1/groups/" + full.text("id")).expect(200).text("icon")).isEqualTo("wrench");
     }
 
+    /** SPEC rule 2: a group needs a name; description, emoji and initial members are optional. */
     @Test
     void a_group_can_be_created_with_initial_members() {
         Api.SpotClient spot = newSpot();
@@ -67,6 +68,7 @@ class GroupsApiTest extends ApiTest {
         assertThat(spot.get("/v1/groups").expect(200).body().path("total").asLong()).isZero();
     }
 
+    /** SPEC rule 2: bulk create returns created and failed lists. */
     @Test
     void bulk_create_returns_created_and_failed_lists() {
         Api.SpotClient spot = newSpot();
@@ -152,6 +154,7 @@ class GroupsApiTest extends ApiTest {
                 .containsExactly("spotMemberId");
     }
 
+    /** SPEC rule 5: bulk add reports added and failed ids; adding a member twice changes nothing. */
     @Test
     void bulk_add_reports_added_and_failed_ids() {
         Api.SpotClient spot = newSpot();
@@ -189,6 +192,7 @@ class GroupsApiTest extends ApiTest {
                 .expect(400).problemFields()).containsExactly("spotMemberIds");
     }
 
+    /** SPEC rule 5: bulk remove reports how many members were removed. */
     @Test
     void bulk_remove_reports_how_many_were_removed() {
         Api.SpotClient spot = newSpot();
@@ -209,6 +213,7 @@ class GroupsApiTest extends ApiTest {
         spot.get("/v1/spotMembers/" + ada).expect(200);
     }
 
+    /** SPEC rule 3: a group's members list is alphabetical. */
     @Test
     void a_groups_members_are_listed_alphabetically_by_last_name_first_name_email() {
         Api.SpotClient spot = newSpot();
@@ -230,6 +235,7 @@ class GroupsApiTest extends ApiTest {
         assertThat(second.body().path("total").asLong()).isEqualTo(5);
     }
 
+    /** SPEC rule 3: a group's members list is searchable and filterable. */
     @Test
     void a_groups_members_are_searchable_and_filterable() {
         Api.SpotClient spot = newSpot();
@@ -282,6 +288,7 @@ class GroupsApiTest extends ApiTest {
                 .containsExactly("membersCount[gt]");
     }
 
+    /** SPEC rule 1: the group list shows member and resource counts, filterable and paginated. */
     @Test
     void the_group_list_shows_counts_and_filters_by_name_and_counts() {
         Api.SpotClient spot = newSpot();

@@ -18,7 +18,6 @@ import static dev.cohort.groups.SmartGroups.tag;
 import static dev.cohort.groups.SmartGroups.unassign;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.util.GreenMail;
 import dev.cohort.messaging.OutboxWorker;
 import dev.cohort.support.Api;
 import dev.cohort.support.ApiTest;
@@ -31,8 +30,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -44,17 +43,12 @@ import tools.jackson.databind.JsonNode;
  * touches only the members who really enter or leave.
  */
 class SmartGroupAccessApiTest extends ApiTest {
-    private static final GreenMail SMTP = Smtp.start();
+    @RegisterExtension
+    static final Smtp SMTP = Smtp.server();
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
-        registry.add("COHORT_SMTP_HOST", () -> "127.0.0.1");
-        registry.add("COHORT_SMTP_PORT", () -> SMTP.getSmtp().getPort());
-    }
-
-    @AfterAll
-    static void stop() {
-        SMTP.stop();
+        SMTP.register(registry);
     }
 
     @Autowired
@@ -63,7 +57,7 @@ class SmartGroupAccessApiTest extends ApiTest {
     /** Delivers the Spot's pending emails, then counts those the SMTP server received for {@code email}. */
     private long received(Api.SpotClient spot, String email) {
         worker.deliverPending(UUID.fromString(spot.spotId));
-        return Arrays.stream(SMTP.getReceivedMessages()).filter(m -> to(m, email)).count();
+        return Arrays.stream(SMTP.messages()).filter(m -> to(m, email)).count();
     }
 
     private static boolean to(MimeMessage message, String email) {

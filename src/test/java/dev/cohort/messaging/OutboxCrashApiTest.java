@@ -3,7 +3,6 @@ package dev.cohort.messaging;
 import dev.cohort.support.Smtp;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.util.GreenMail;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.cohort.support.Api;
 import dev.cohort.support.ApiTest;
@@ -17,8 +16,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,18 +30,13 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 class OutboxCrashApiTest extends ApiTest {
     private static final Logger log = LoggerFactory.getLogger(OutboxCrashApiTest.class);
-    private static final GreenMail SMTP = Smtp.start();
+    @RegisterExtension
+    static final Smtp SMTP = Smtp.server();
     private static final int EMAILS = 200;
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
-        registry.add("COHORT_SMTP_HOST", () -> "127.0.0.1");
-        registry.add("COHORT_SMTP_PORT", () -> SMTP.getSmtp().getPort());
-    }
-
-    @AfterAll
-    static void stop() {
-        SMTP.stop();
+        SMTP.register(registry);
     }
 
     @Autowired
@@ -63,13 +57,13 @@ class OutboxCrashApiTest extends ApiTest {
             await(first, logs.resolve("first.log"), 40, () -> count(idArray, "sent") >= 40);
             first.destroyForcibly().waitFor();
             long sentAtKill = count(idArray, "sent");
-            int receivedAtKill = Smtp.received(SMTP, ids).values().stream().mapToInt(Integer::intValue).sum();
+            int receivedAtKill = SMTP.received(ids).values().stream().mapToInt(Integer::intValue).sum();
             assertThat(sentAtKill).as("killed before the outbox was delivered").isLessThan(EMAILS);
 
             second = start(logs.resolve("second.log"));
             await(second, logs.resolve("second.log"), 45, () -> count(idArray, "pending") == 0);
 
-            Map<UUID, Integer> received = Smtp.received(SMTP, ids);
+            Map<UUID, Integer> received = SMTP.received(ids);
             int duplicates = received.values().stream().mapToInt(n -> n - 1).sum();
             log.info("Crash test: {} emails, {} marked sent and {} received at the kill, {} duplicates after the "
                     + "restart", EMAILS, sentAtKill, receivedAtKill, duplicates);
@@ -106,7 +100,7 @@ class OutboxCrashApiTest extends ApiTest {
         env.put("COHORT_DATA_DIR", TestDatabase.newEmbeddedDataDir().toString());
         env.put("PORT", "0");
         env.put("COHORT_SMTP_HOST", "127.0.0.1");
-        env.put("COHORT_SMTP_PORT", Integer.toString(SMTP.getSmtp().getPort()));
+        env.put("COHORT_SMTP_PORT", Integer.toString(SMTP.port()));
         env.put("COHORT_OUTBOX_ENABLED", "true");
         env.put("COHORT_OUTBOX_POLL_MILLIS", "20");
         env.put("COHORT_OUTBOX_BATCH_SIZE", "10");

@@ -7,18 +7,19 @@ import dev.cohort.support.Api;
 import dev.cohort.support.ApiTest;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** SMTP pointed at a port where nothing listens: every delivery fails. */
 class OutboxRetryApiTest extends ApiTest {
-    private static final int CLOSED_PORT = Smtp.freePort();
+    @RegisterExtension
+    static final Smtp SMTP = Smtp.closedPort();
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
-        registry.add("COHORT_SMTP_HOST", () -> "127.0.0.1");
-        registry.add("COHORT_SMTP_PORT", () -> CLOSED_PORT);
+        SMTP.register(registry);
         registry.add("COHORT_OUTBOX_MAX_ATTEMPTS", () -> 3);
     }
 

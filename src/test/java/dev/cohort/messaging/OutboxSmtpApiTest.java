@@ -3,7 +3,6 @@ package dev.cohort.messaging;
 import dev.cohort.support.Smtp;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import dev.cohort.support.Api;
 import dev.cohort.support.ApiTest;
@@ -12,26 +11,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 class OutboxSmtpApiTest extends ApiTest {
-    private static final GreenMail SMTP = Smtp.start();
+    @RegisterExtension
+    static final Smtp SMTP = Smtp.server();
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
-        registry.add("COHORT_SMTP_HOST", () -> "127.0.0.1");
-        registry.add("COHORT_SMTP_PORT", () -> SMTP.getSmtp().getPort());
+        SMTP.register(registry);
         registry.add("COHORT_SMTP_FROM", () -> "invitations@cohort.test");
         registry.add("COHORT_PUBLIC_URL", () -> "https://community.example/");
-    }
-
-    @AfterAll
-    static void stop() {
-        SMTP.stop();
     }
 
     @Autowired
@@ -48,7 +42,7 @@ class OutboxSmtpApiTest extends ApiTest {
         worker.deliverPending(UUID.fromString(spot.spotId));
         worker.deliverPending(UUID.fromString(spot.spotId));
 
-        Map<UUID, Integer> received = Smtp.received(SMTP, ids);
+        Map<UUID, Integer> received = SMTP.received(ids);
         assertThat(received).hasSize(12).allSatisfy((id, count) -> assertThat(count).isEqualTo(1));
         assertThat(jdbc.sql("select count(*) from outbox where message_id = any(:ids) and status = 'sent' "
                         + "and sent_at is not null and attempts = 1")
@@ -70,7 +64,7 @@ class OutboxSmtpApiTest extends ApiTest {
 
         worker.deliverPending(UUID.fromString(spot.spotId));
 
-        List<MimeMessage> messages = new ArrayList<>(Smtp.messagesTo(SMTP, email));
+        List<MimeMessage> messages = new ArrayList<>(SMTP.messagesTo(email));
         assertThat(messages).hasSize(2);
         MimeMessage custom = messages.stream().filter(m -> Smtp.messageId(m).equals("<" + courseMail + "@cohort>"))
                 .findFirst().orElseThrow();

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
+/** SPEC rule 12: invitation templates are customised per resource type and previewed. */
 class TemplatesApiTest extends ApiTest {
 
     @Test

@@ -13,13 +13,47 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
-/** A real SMTP server (GreenMail) on a free local port, and counting what it received by Message-ID. */
-public final class Smtp {
-    private Smtp() {
+/**
+ * The SMTP side of a test class, in one place: a real SMTP server (GreenMail) on a free local port — or a free port
+ * where nothing listens — pointed at by the application's settings, stopped after the class; and counting what it
+ * received by Message-ID. Used as
+ * <pre>
+ * &#64;RegisterExtension
+ * static final Smtp SMTP = Smtp.server();
+ *
+ * &#64;DynamicPropertySource
+ * static void smtp(DynamicPropertyRegistry registry) {
+ *     SMTP.register(registry);
+ * }
+ * </pre>
+ */
+public final class Smtp implements AfterAllCallback {
+    private final @Nullable GreenMail server;
+    private final int port;
+
+    private Smtp(@Nullable GreenMail server, int port) {
+        this.server = server;
+        this.port = port;
     }
 
-    public static int freePort() {
+    /** A GreenMail SMTP server, started now on a free local port. */
+    public static Smtp server() {
+        GreenMail server = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        server.start();
+        return new Smtp(server, server.getSmtp().getPort());
+    }
+
+    /** A free local port where nothing listens: every delivery fails to connect. */
+    public static Smtp closedPort() {
+        return new Smtp(null, freePort());
+    }
+
+    private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
@@ -27,10 +61,43 @@ public final class Smtp {
         }
     }
 
-    public static GreenMail start() {
-        GreenMail server = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        server.start();
-        return server;
+    /** Points the application's SMTP settings ({@code COHORT_SMTP_HOST}, {@code COHORT_SMTP_PORT}) here. */
+    public void register(DynamicPropertyRegistry registry) {
+        registry.add("COHORT_SMTP_HOST", () -> "127.0.0.1");
+        registry.add("COHORT_SMTP_PORT", () -> port);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    /** Every message received so far. */
+    public MimeMessage[] messages() {
+        return running().getReceivedMessages();
+    }
+
+    public List<MimeMessage> messagesTo(String email) {
+        return List.of(running().getReceivedMessagesForDomain(email));
+    }
+
+    /** How many times each of {@code ids} arrived (ids that never arrived are absent). */
+    public Map<UUID, Integer> received(Collection<UUID> ids) {
+        Map<String, UUID> byHeader = ids.stream().collect(Collectors.toMap(id -> "<" + id + "@cohort>", id -> id));
+        Map<UUID, Integer> counts = new HashMap<>();
+        for (MimeMessage message : messages()) {
+            UUID id = byHeader.get(messageId(message));
+            if (id != null) {
+                counts.merge(id, 1, Integer::sum);
+            }
+        }
+        return counts;
     }
 
     public static String messageId(MimeMessage message) {
@@ -41,20 +108,10 @@ public final class Smtp {
         }
     }
 
-    /** How many times each of {@code ids} arrived (ids that never arrived are absent). */
-    public static Map<UUID, Integer> received(GreenMail server, Collection<UUID> ids) {
-        Map<String, UUID> byHeader = ids.stream().collect(Collectors.toMap(id -> "<" + id + "@cohort>", id -> id));
-        Map<UUID, Integer> counts = new HashMap<>();
-        for (MimeMessage message : server.getReceivedMessages()) {
-            UUID id = byHeader.get(messageId(message));
-            if (id != null) {
-                counts.merge(id, 1, Integer::sum);
-            }
+    private GreenMail running() {
+        if (server == null) {
+            throw new IllegalStateException("no SMTP server listens on port " + port);
         }
-        return counts;
-    }
-
-    public static List<MimeMessage> messagesTo(GreenMail server, String email) {
-        return List.of(server.getReceivedMessagesForDomain(email));
+        return server;
     }
 }

@@ -1,0 +1,27 @@
+package dev.cohort.messaging;
+
+/**
+ * The {@code notification} writes other modules embed in their own set-based statements: messaging owns the table,
+ * so its columns and its notification types are written here only. The fragments bind {@code :spot}.
+ */
+public final class NotificationRows {
+    /** The notification type that tells a member they were made a participant of a resource, by resource type. */
+    private static final String INVITATION_TYPE = "case f.type when 'live' then 'LiveParticipantInvited' "
+            + "when 'course' then 'CourseParticipantInvited' when 'channel' then 'MemberAddedOnChannel' "
+            + "when 'forum' then 'MemberAddedToForum' else 'MemberAddedToCollection' end";
+
+    private NotificationRows() {
+    }
+
+    /**
+     * {@code insert into notification ... select}: one in-app invitation per row of {@code rows}, a relation (a CTE
+     * name or a parenthesised select) with the columns {@code member_id}, {@code resource_id}, {@code type} (the
+     * resource type) and {@code name} (the resource's name). Meant for a data-modifying CTE: {@code notified as (...)}.
+     */
+    public static String invitations(String rows) {
+        return "insert into notification (spot_id, id, member_id, type, body) "
+                + "select :spot, uuid_v7(), f.member_id, " + INVITATION_TYPE + ", "
+                + "jsonb_build_object('resourceId', f.resource_id, 'resourceType', f.type, 'resourceName', f.name) "
+                + "from " + rows + " f";
+    }
+}
