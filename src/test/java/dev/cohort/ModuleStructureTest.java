@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Dependencies point one way: spots ← members ← groups ← access ← courses; plumbing (web, errors, system) on no feature. */
+/** Dependencies point one way: spots ← members ← groups ← access ← courses, groups ← smartgroups; plumbing (web, errors, system) on no feature. */
 class ModuleStructureTest {
     private static final Path SOURCES = Path.of("src/main/java/dev/cohort");
 
@@ -22,7 +22,8 @@ class ModuleStructureTest {
             "system", List.of("spots", "members", "groups", "access", "courses", "messaging"),
             "spots", List.of("members", "groups", "access", "courses", "messaging"),
             "members", List.of("groups", "access", "courses", "messaging"),
-            "groups", List.of("access", "courses", "messaging"),
+            "groups", List.of("smartgroups", "access", "courses", "messaging"),
+            "smartgroups", List.of("access", "courses", "messaging"),
             "access", List.of("courses", "messaging"),
             "courses", List.of("messaging"),
             "messaging", List.of("access", "groups", "courses"));
