@@ -30,7 +30,6 @@ class GroupRepository {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-
     private final JdbcClient jdbc;
 
     GroupRepository(JdbcClient jdbc) {

@@ -221,5 +221,4 @@ class MembershipRepository {
         return jdbc.sql("select coalesce(sum(delta), 0) from group_member_count where spot_id = :spot and group_id = :group")
                 .param("spot", spotId).param("group", groupId).query(Long.class).single();
     }
-
 }

@@ -94,5 +94,4 @@ class EvaluationRepository {
                 .query(MemberRows.MAPPER).list();
         return new Page(count, items);
     }
-
 }

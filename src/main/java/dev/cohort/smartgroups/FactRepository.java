@@ -147,5 +147,4 @@ class FactRepository {
                 });
         return byGroup;
     }
-
 }

@@ -97,5 +97,4 @@ class RuleRepository {
                 .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC)).param("spot", spotId)
                 .param("id", groupId).update();
     }
-
 }
