@@ -49,13 +49,13 @@ class GroupController {
     static final int NAME_MAX = 255;
 
     private final GroupService groups;
-    private final SmartGroupService smartGroups;
+    private final GroupRules rules;
     private final MemberService members;
     private final Settings settings;
 
-    GroupController(GroupService groups, SmartGroupService smartGroups, MemberService members, Settings settings) {
+    GroupController(GroupService groups, GroupRules rules, MemberService members, Settings settings) {
         this.groups = groups;
-        this.smartGroups = smartGroups;
+        this.rules = rules;
         this.members = members;
         this.settings = settings;
     }
@@ -117,7 +117,7 @@ class GroupController {
     @Errors(413)
     Group create(Caller caller, @RequestBody CreateGroup body) {
         Problems problems = new Problems();
-        Smart smart = smart(caller, body.kind(), body.rule(), null, problems);
+        GroupKinds.Smart smart = GroupKinds.read(rules, caller.spotId(), body.kind(), body.rule(), null, problems);
         List<UUID> initial = List.of();
         if (body.spotMemberIds() != null) {
             if (smart.rule() != null) {
@@ -160,7 +160,7 @@ class GroupController {
                 continue;
             }
             Problems problems = new Problems();
-            Smart smart = smart(caller, body.kind(), body.rule(), null, problems);
+            GroupKinds.Smart smart = GroupKinds.read(rules, caller.spotId(), body.kind(), body.rule(), null, problems);
             if (!problems.isEmpty() || body.spotMemberIds() != null) {
                 failed.add(item);
                 continue;
@@ -190,7 +190,7 @@ class GroupController {
         Group current = groups.get(caller.spotId(), groupId);
         Problems problems = new Problems();
         JsonNode rule = body.rule() == null ? null : body.rule().orElse(null);
-        Smart smart = smart(caller, body.kind(), rule, current.kind(), problems);
+        GroupKinds.Smart smart = GroupKinds.read(rules, caller.spotId(), body.kind(), rule, current.kind(), problems);
         problems.throwIfAny();
         Map<String, Object> columns = new LinkedHashMap<>();
         if (body.name() != null) {
@@ -278,37 +278,5 @@ class GroupController {
         TooLargeException.check("spotMemberIds", settings.bulkLimit(), body.spotMemberIds());
         List<UUID> parsed = List.copyOf(new LinkedHashSet<>(Ids.parseAll("spotMemberIds", body.spotMemberIds())));
         return new BulkRemoveGroupMembersResult(groups.bulkRemove(caller.spotId(), groupId, parsed));
-    }
-
-    /** The kind asked for (null when not given) and a smart group's checked rule (null when none is given). */
-    private record Smart(String kind, JsonNode rule) {
-    }
-
-    /**
-     * Checks {@code kind} and {@code rule}: a rule needs the smart kind (given, or the group's current one); turning
-     * a group smart needs a rule. Rule problems are added to {@code problems}, so that all are answered together.
-     */
-    private Smart smart(Caller caller, String kind, JsonNode rule, String currentKind, Problems problems) {
-        if (rule != null && rule.isNull()) {
-            rule = null;
-        }
-        String effective = kind != null ? kind : currentKind == null ? "static" : currentKind;
-        if (rule != null && !effective.equals("smart")) {
-            problems.add("rule", "only smart groups have a rule: send \"kind\": \"smart\" with it");
-            return new Smart(kind, null);
-        }
-        if (rule == null && "smart".equals(kind) && !"smart".equals(currentKind)) {
-            problems.add("rule", "is required for a smart group");
-            return new Smart(kind, null);
-        }
-        if (rule != null) {
-            try {
-                smartGroups.parse(caller.spotId(), rule, "rule");
-            } catch (InvalidInputException e) {
-                problems.addAll(e.problems());
-                return new Smart(kind, null);
-            }
-        }
-        return new Smart(kind, rule);
     }
 }

@@ -29,15 +29,19 @@ import tools.jackson.databind.JsonNode;
 public class GroupService {
     private static final Logger log = LoggerFactory.getLogger(GroupService.class);
     private final GroupRepository groups;
-    private final SmartGroupService smartGroups;
+    private final MembershipRepository memberships;
+    private final Memberships changes;
+    private final GroupRules rules;
     private final ApplicationEventPublisher events;
 
     private final int retentionDays;
 
-    GroupService(GroupRepository groups, SmartGroupService smartGroups, ApplicationEventPublisher events,
-                 Settings settings) {
+    GroupService(GroupRepository groups, MembershipRepository memberships, Memberships changes, GroupRules rules,
+                 ApplicationEventPublisher events, Settings settings) {
         this.groups = groups;
-        this.smartGroups = smartGroups;
+        this.memberships = memberships;
+        this.changes = changes;
+        this.rules = rules;
         this.events = events;
         this.retentionDays = settings.integer("COHORT_GROUP_RETENTION_DAYS", 30);
     }
@@ -55,9 +59,9 @@ public class GroupService {
                         List<UUID> initialMembers, JsonNode rule) {
         UUID id = groups.insert(spotId, name, description, emoji, icon);
         if (rule != null) {
-            smartGroups.setRule(spotId, id, rule);
+            rules.setRule(spotId, id, rule);
         } else if (initialMembers != null && !initialMembers.isEmpty()) {
-            insert(spotId, id, initialMembers);
+            changes.add(spotId, id, initialMembers);
         }
         return get(spotId, id);
     }
@@ -79,9 +83,9 @@ public class GroupService {
     public Group update(UUID spotId, UUID id, Map<String, Object> columns, String kind, JsonNode rule) {
         // The rule first: it takes the Spot's smart lock before the group row, in the order member changes take them.
         if ("smart".equals(kind)) {
-            smartGroups.setRule(spotId, id, rule);
+            rules.setRule(spotId, id, rule);
         } else if ("static".equals(kind) && "smart".equals(groups.kind(spotId, id).orElse(null))) {
-            smartGroups.clearRule(spotId, id);
+            rules.clearRule(spotId, id);
         }
         if (!groups.update(spotId, id, columns, kind != null)) {
             throw new NotFoundException("Group");
@@ -101,13 +105,13 @@ public class GroupService {
     /** Brings back a group deleted less than the retention period ago, with its members and links. */
     @Transactional
     public Group restore(UUID spotId, UUID id) {
-        smartGroups.lockSpot(spotId);
+        rules.lockSpot(spotId);
         if (!groups.restore(spotId, id, retentionDays)) {
             throw new NotFoundException("Deleted group");
         }
         events.publishEvent(new GroupRestored(spotId, id));
         // Members changed while it was deleted: a smart group catches up, with invitations for those who entered.
-        smartGroups.reevaluate(spotId, id);
+        rules.reevaluate(spotId, id);
         log.info("Spot {}: restored group {}", spotId, id);
         return get(spotId, id);
     }
@@ -136,12 +140,12 @@ public class GroupService {
     public BulkAdd bulkAdd(UUID spotId, UUID groupId, List<String> memberIds) {
         requireLive(spotId, groupId);
         Map<String, UUID> parsed = Ids.parseEach(memberIds);
-        List<UUID> inserted = insert(spotId, groupId, new ArrayList<>(new LinkedHashSet<>(parsed.values())));
+        List<UUID> inserted = changes.add(spotId, groupId, new ArrayList<>(new LinkedHashSet<>(parsed.values())));
         Set<UUID> present = new HashSet<>(inserted);
         Set<UUID> known = new HashSet<>(present);
         Set<UUID> rest = new HashSet<>(parsed.values());
         rest.removeAll(present);
-        known.addAll(groups.alreadyIn(spotId, groupId, rest.toArray(UUID[]::new)));
+        known.addAll(memberships.alreadyIn(spotId, groupId, rest.toArray(UUID[]::new)));
         List<String> added = new ArrayList<>();
         List<String> already = new ArrayList<>();
         List<String> failed = new ArrayList<>();
@@ -167,20 +171,8 @@ public class GroupService {
     @Transactional
     public boolean add(UUID spotId, UUID groupId, UUID memberId) {
         requireLive(spotId, groupId);
-        insert(spotId, groupId, List.of(memberId));
-        return groups.alreadyIn(spotId, groupId, new UUID[] {memberId}).contains(memberId);
-    }
-
-    private List<UUID> insert(UUID spotId, UUID groupId, List<UUID> memberIds) {
-        if (memberIds.isEmpty()) {
-            return List.of();
-        }
-        List<UUID> added = groups.addMembers(spotId, groupId, memberIds.toArray(UUID[]::new));
-        log.debug("Spot {}: {} of {} members added to group {}", spotId, added.size(), memberIds.size(), groupId);
-        if (!added.isEmpty()) {
-            events.publishEvent(new MembersAddedToGroup(spotId, groupId, added));
-        }
-        return added;
+        changes.add(spotId, groupId, List.of(memberId));
+        return memberships.alreadyIn(spotId, groupId, new UUID[] {memberId}).contains(memberId);
     }
 
     /** Removes members; returns how many were in the group. Ids that are not in the group are ignored. */
@@ -190,25 +182,20 @@ public class GroupService {
         if (memberIds.isEmpty()) {
             return 0;
         }
-        List<UUID> removed = groups.removeMembers(spotId, groupId,
-                new LinkedHashSet<>(memberIds).toArray(UUID[]::new));
-        log.debug("Spot {}: {} members removed from group {}", spotId, removed.size(), groupId);
-        if (!removed.isEmpty()) {
-            events.publishEvent(new MembersRemovedFromGroup(spotId, groupId, removed));
-        }
-        return removed.size();
+        return changes.remove(spotId, groupId, List.copyOf(new LinkedHashSet<>(memberIds))).size();
     }
 
     public ListPage<GroupMember> members(UUID spotId, UUID groupId, MultiValueMap<String, String> query) {
         ListQuery list = MemberFilters.read(query);
         Group group = get(spotId, groupId);
-        return groups.members(spotId, groupId, group.kind().equals("smart"), list.where(), list.params(),
+        String source = group.kind().equals("smart") ? rules.membershipSource() : "'manual'";
+        return memberships.members(spotId, groupId, source, list.where(), list.params(),
                 list.paging(), list.filtered());
     }
 
     @EventListener
     void onMembersDeleted(MembersDeleted event) {
-        groups.removeFromAllGroups(event.spotId(), event.memberIds().toArray(UUID[]::new));
+        memberships.removeFromAllGroups(event.spotId(), event.memberIds().toArray(UUID[]::new));
     }
 
     /** Locks a live static group for a manual membership change; a smart group's members come from its rule. */

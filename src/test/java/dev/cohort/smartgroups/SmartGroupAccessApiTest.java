@@ -1,21 +1,21 @@
-package dev.cohort.groups;
+package dev.cohort.smartgroups;
 
 import dev.cohort.support.Smtp;
-import static dev.cohort.groups.SmartGroups.any;
-import static dev.cohort.groups.SmartGroups.assertMembers;
-import static dev.cohort.groups.SmartGroups.assign;
-import static dev.cohort.groups.SmartGroups.body;
-import static dev.cohort.groups.SmartGroups.cond;
-import static dev.cohort.groups.SmartGroups.ids;
-import static dev.cohort.groups.SmartGroups.importCsv;
-import static dev.cohort.groups.SmartGroups.member;
-import static dev.cohort.groups.SmartGroups.prop;
-import static dev.cohort.groups.SmartGroups.property;
-import static dev.cohort.groups.SmartGroups.setRule;
-import static dev.cohort.groups.SmartGroups.setValue;
-import static dev.cohort.groups.SmartGroups.smart;
-import static dev.cohort.groups.SmartGroups.tag;
-import static dev.cohort.groups.SmartGroups.unassign;
+import static dev.cohort.smartgroups.SmartGroups.any;
+import static dev.cohort.smartgroups.SmartGroups.assertMembers;
+import static dev.cohort.smartgroups.SmartGroups.assign;
+import static dev.cohort.smartgroups.SmartGroups.body;
+import static dev.cohort.smartgroups.SmartGroups.cond;
+import static dev.cohort.smartgroups.SmartGroups.ids;
+import static dev.cohort.smartgroups.SmartGroups.importCsv;
+import static dev.cohort.smartgroups.SmartGroups.member;
+import static dev.cohort.smartgroups.SmartGroups.prop;
+import static dev.cohort.smartgroups.SmartGroups.property;
+import static dev.cohort.smartgroups.SmartGroups.setRule;
+import static dev.cohort.smartgroups.SmartGroups.setValue;
+import static dev.cohort.smartgroups.SmartGroups.smart;
+import static dev.cohort.smartgroups.SmartGroups.tag;
+import static dev.cohort.smartgroups.SmartGroups.unassign;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cohort.messaging.OutboxWorker;

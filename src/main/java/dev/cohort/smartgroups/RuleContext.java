@@ -1,4 +1,4 @@
-package dev.cohort.groups;
+package dev.cohort.smartgroups;
 
 import java.util.List;
 import java.util.Map;

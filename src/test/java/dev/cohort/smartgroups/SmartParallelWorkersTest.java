@@ -1,4 +1,4 @@
-package dev.cohort.groups;
+package dev.cohort.smartgroups;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -21,23 +21,23 @@ class SmartParallelWorkersTest {
 
     @Test
     void unset_it_is_serial_below_4_cores_and_postgresqls_own_setting_from_4() {
-        assertThat(SmartGroupRepository.parallelWorkers(settings(null), 1)).isEqualTo("0");
-        assertThat(SmartGroupRepository.parallelWorkers(settings(null), 3)).isEqualTo("0");
-        assertThat(SmartGroupRepository.parallelWorkers(settings(null), 4)).isNull();
-        assertThat(SmartGroupRepository.parallelWorkers(settings(null), 32)).isNull();
+        assertThat(PlannerSettings.parallelWorkers(settings(null), 1)).isEqualTo("0");
+        assertThat(PlannerSettings.parallelWorkers(settings(null), 3)).isEqualTo("0");
+        assertThat(PlannerSettings.parallelWorkers(settings(null), 4)).isNull();
+        assertThat(PlannerSettings.parallelWorkers(settings(null), 32)).isNull();
     }
 
     @Test
     void a_number_of_workers_or_default_is_taken_as_given_whatever_the_cores() {
-        assertThat(SmartGroupRepository.parallelWorkers(settings("2"), 2)).isEqualTo("2");
-        assertThat(SmartGroupRepository.parallelWorkers(settings(" 0 "), 16)).isEqualTo("0");
-        assertThat(SmartGroupRepository.parallelWorkers(settings("DEFAULT"), 2)).isNull();
+        assertThat(PlannerSettings.parallelWorkers(settings("2"), 2)).isEqualTo("2");
+        assertThat(PlannerSettings.parallelWorkers(settings(" 0 "), 16)).isEqualTo("0");
+        assertThat(PlannerSettings.parallelWorkers(settings("DEFAULT"), 2)).isNull();
     }
 
     @Test
     void anything_else_stops_the_service_with_a_message_naming_the_setting() {
         for (String bad : new String[] {"-1", "65", "two", "1.5"}) {
-            assertThatThrownBy(() -> SmartGroupRepository.parallelWorkers(settings(bad), 2))
+            assertThatThrownBy(() -> PlannerSettings.parallelWorkers(settings(bad), 2))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("COHORT_SMART_PARALLEL_WORKERS").hasMessageContaining(bad);
         }

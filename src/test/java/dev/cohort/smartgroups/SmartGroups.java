@@ -1,4 +1,4 @@
-package dev.cohort.groups;
+package dev.cohort.smartgroups;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

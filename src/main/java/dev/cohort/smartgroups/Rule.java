@@ -1,4 +1,4 @@
-package dev.cohort.groups;
+package dev.cohort.smartgroups;
 
 import dev.cohort.web.Ids;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.cohort.groups;
+package dev.cohort.smartgroups;
 
 import io.swagger.v3.oas.models.media.JsonSchema;
 import io.swagger.v3.oas.models.media.Schema;
@@ -20,9 +20,7 @@ class RuleDocument {
                     .addProperty("all", typed("array").items(new JsonSchema().$ref("#/components/schemas/Rule")))
                     .addProperty("any", typed("array").items(new JsonSchema().$ref("#/components/schemas/Rule")))
                     .addProperty("not", new JsonSchema().$ref("#/components/schemas/Rule"))
-                    .addProperty("field", typed("string").description("One of " + List.of("role", "customRoleId",
-                            "status", "registrationSource", "tags", "email", "registrationDate", "invitationDate",
-                            "lastActivityAt", "customProperty")))
+                    .addProperty("field", typed("string").description("One of " + RuleVocabulary.names()))
                     .addProperty("op", typed("string").description("The operator the field takes (eq, in, hasAny, "
                             + "withinLastDays, ...)"))
                     .addProperty("key", typed("string").description("A custom property's slug (field customProperty)"))

@@ -1,4 +1,4 @@
-package dev.cohort.groups;
+package dev.cohort.smartgroups;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +27,7 @@ public class SmartGroupRefresher {
     public int refreshRelative() {
         long started = System.nanoTime();
         int evaluated = 0;
-        for (GroupRepository.Expired group : smartGroups.relativeGroups()) {
+        for (RuleRepository.SmartGroupRef group : smartGroups.relativeGroups()) {
             try {
                 if (smartGroups.reevaluate(group.spotId(), group.groupId())) {
                     evaluated++;

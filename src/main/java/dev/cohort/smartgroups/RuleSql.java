@@ -1,7 +1,6 @@
-package dev.cohort.groups;
+package dev.cohort.smartgroups;
 
 import dev.cohort.web.Ids;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -23,9 +22,6 @@ import java.util.stream.Collectors;
  * that no rule shape is worse than linear.
  */
 final class RuleSql {
-    /** The name a member's registration source is known by in rules. */
-    static final String SOURCE = "coalesce(m.registration_source->>'utm_source', m.registration_source->>'source')";
-
     /**
      * A predicate over the member row {@code m} and its parameters; and, for a rule that reads only tags and property
      * values and requires one of them at its top level, a narrower form: {@code driver}, a query selecting the
@@ -42,9 +38,12 @@ final class RuleSql {
     /** Whether a compiled condition reads a column of the member row other than its id. */
     private boolean readsMember;
 
+    private final PropertySql properties;
+
     private RuleSql(RuleContext context, Instant now) {
         this.context = context;
         this.now = now;
+        this.properties = new PropertySql(context, this::param);
     }
 
     static Predicate compile(Rule rule, RuleContext context, Instant now) {
@@ -115,7 +114,7 @@ final class RuleSql {
             List<UUID> read = c.op().equals("hasAll") ? ids.subList(0, 1) : ids;
             return (read.size() == 1 ? "select " : "select distinct ") + "t.member_id as id " + tagRows(read);
         }
-        return "select v.member_id as id " + valueRows(context.properties().get(c.key()), rowTest(c));
+        return "select v.member_id as id " + properties.valueRows(context.properties().get(c.key()), properties.rowTest(c));
     }
 
     private String node(Rule rule) {
@@ -132,20 +131,16 @@ final class RuleSql {
     }
 
     private String condition(Rule.Condition c) {
-        if (!c.field().equals("tags") && !c.field().equals("customProperty")) {
+        RuleVocabulary.Field field = RuleVocabulary.field(c.field());
+        if (field.family() != RuleVocabulary.Family.TAGS && field.family() != RuleVocabulary.Family.PROPERTY) {
             readsMember = true;
         }
-        return switch (c.field()) {
-            case "role" -> equality("m.role", c, "text");
-            case "status" -> equality("m.status", c, "text");
-            case "registrationSource" -> equality(SOURCE, c, "text");
-            case "customRoleId" -> equality("m.custom_role_id", c, "uuid");
-            case "tags" -> tags(c);
-            case "email" -> email(c);
-            case "registrationDate" -> date("m.registration_date", c);
-            case "invitationDate" -> date("m.invitation_date", c);
-            case "lastActivityAt" -> date("m.last_activity_at", c);
-            default -> property(c);
+        return switch (field.family()) {
+            case EQUALITY -> equality(field.column(), c, field.sqlType());
+            case TAGS -> tags(c);
+            case EMAIL -> email(c);
+            case DATE -> date(field.column(), c);
+            case PROPERTY -> properties.condition(c);
         };
     }
 
@@ -232,85 +227,6 @@ final class RuleSql {
             default -> " >= ";
         };
         return "coalesce(" + column + comparison + value + ", false)";
-    }
-
-    private String property(Rule.Condition c) {
-        RuleContext.Property property = context.properties().get(c.key());
-        if (property == null || !property.type().equals(c.type())) {
-            // The property was deleted (or replaced by one of another type) since the rule was saved: no member
-            // has a value for it.
-            return switch (c.op()) {
-                case "neq", "notin", "isEmpty" -> "true";
-                default -> "false";
-            };
-        }
-        String values = "exists (select 1 " + valueRows(property, rowTest(c)) + " and v.member_id = m.id)";
-        return switch (c.op()) {
-            case "isEmpty", "neq", "notin" -> "(not " + values + ")";
-            default -> values;
-        };
-    }
-
-    /**
-     * The Spot's rows of member_property_value (alias {@code v}) of the property passing the test, as a from clause.
-     */
-    private String valueRows(RuleContext.Property property, String test) {
-        return "from member_property_value v where v.spot_id = :spot and v.property_id = cast(" + param(property.id())
-                + " as uuid) and " + test;
-    }
-
-    /** What a value row must pass for the condition to hold, or (isEmpty, neq, notin) for it to fail. */
-    private String rowTest(Rule.Condition c) {
-        return switch (c.op()) {
-            case "isEmpty", "isNotEmpty" -> NOT_EMPTY;
-            case "neq" -> valueTest(c, "eq");
-            case "notin" -> valueTest(c, "in");
-            default -> valueTest(c, c.op());
-        };
-    }
-
-    /**
-     * Stated for numbers, although it follows from the type: the value index is ordered by value_text before
-     * value_number, so that a number condition is a range of it only with value_text's null as a key.
-     */
-    private static final String NUMBER = "v.value_text is null and ";
-
-    private static final String NOT_EMPTY = "v.value not in ('\"\"'::jsonb, '[]'::jsonb)";
-
-    private String valueTest(Rule.Condition c, String op) {
-        String type = c.type();
-        if (type.equals("MultipleSelect")) {
-            String[] options = c.values().toArray(String[]::new);
-            return "jsonb_typeof(v.value) = 'array' and jsonb_exists_any(v.value, cast(" + param(options)
-                    + " as text[]))";
-        }
-        // Booleans are read from the jsonb value; its cast is guarded by case, since PostgreSQL may evaluate the
-        // conditions of an "and" in any order and another property's value can be a string.
-        if (type.equals("Boolean")) {
-            return "case when jsonb_typeof(v.value) = 'boolean' then cast(v.value as boolean) = cast("
-                    + param(c.value()) + " as boolean) else false end";
-        }
-        // Numbers (and dates, stored as Unix seconds) and strings are read from the typed columns (V13), null
-        // unless the value has that type, whose index holds the members: the condition is one index range.
-        if (type.equals("Number") || type.equals("Date")) {
-            if (op.equals("in")) {
-                String[] texts = c.values().stream().map(n -> ((BigDecimal) n).toPlainString()).toArray(String[]::new);
-                return NUMBER + "v.value_number = any(cast(cast(" + param(texts) + " as text[]) as numeric[]))";
-            }
-            String operator = switch (op) {
-                case "gt" -> " > ";
-                case "gte" -> " >= ";
-                case "lt" -> " < ";
-                case "lte" -> " <= ";
-                default -> " = ";
-            };
-            return NUMBER + "v.value_number" + operator + "cast(" + param(((BigDecimal) c.value()).toPlainString())
-                    + " as numeric)";
-        }
-        if (op.equals("contains")) {
-            return "strpos(lower(v.value_text), lower(" + param(c.value()) + ")) > 0";
-        }
-        return "v.value_text = any(cast(" + param(c.values().toArray(String[]::new)) + " as text[]))";
     }
 
     private String param(Object value) {

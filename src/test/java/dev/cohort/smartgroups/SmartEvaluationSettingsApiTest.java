@@ -1,4 +1,4 @@
-package dev.cohort.groups;
+package dev.cohort.smartgroups;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,7 +12,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** The settings an evaluation plans with hold for its work only; the transaction's own come back after. */
 class SmartEvaluationSettingsApiTest extends ApiTest {
     @Autowired
-    SmartGroupRepository smart;
+    PlannerSettings smart;
     @Autowired
     TransactionTemplate transactions;
     @Autowired
@@ -34,7 +34,7 @@ class SmartEvaluationSettingsApiTest extends ApiTest {
             jdbc.sql("select set_config('work_mem', '7MB', true), set_config('jit', 'on', true)").query().listOfRows();
             Map<String, String> before = current();
             Map<String, String> during = smart.evaluating(this::current);
-            String workers = SmartGroupRepository.parallelWorkers(settings,
+            String workers = PlannerSettings.parallelWorkers(settings,
                     Runtime.getRuntime().availableProcessors());
             assertThat(during).isEqualTo(Map.of("work_mem", "256MB", "enable_nestloop", "off",
                     "plan_cache_mode", "force_custom_plan", "jit", "off",

@@ -1,14 +1,13 @@
-package dev.cohort.groups;
+package dev.cohort.smartgroups;
+
+import static dev.cohort.smartgroups.RuleValues.oneOf;
+import static dev.cohort.smartgroups.RuleValues.option;
+import static dev.cohort.smartgroups.RuleVocabulary.ROLES;
+import static dev.cohort.smartgroups.RuleVocabulary.STATUSES;
 
 import dev.cohort.errors.FieldProblem;
 import dev.cohort.errors.InvalidInputException;
 import dev.cohort.web.Ids;
-import java.math.BigDecimal;
-import java.time.DateTimeException;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,29 +25,6 @@ final class RuleParser {
     static final int MAX_DEPTH = 10;
     static final int MAX_CONDITIONS = 200;
     static final int MAX_VALUES = 1000;
-
-    static final List<String> ROLES = List.of("Member", "Admin");
-    static final List<String> STATUSES = List.of("Accepted", "Deactivated", "DeclinedInvitation", "Invited", "Left",
-            "Pending", "Rejected");
-    private static final List<String> EQUALITY = List.of("eq", "neq", "in", "notin");
-    private static final List<String> DATE_FIELDS = List.of("registrationDate", "invitationDate", "lastActivityAt");
-    private static final List<String> DATE_OPS = List.of("before", "after", "withinLastDays", "moreThanDaysAgo");
-    private static final Map<String, List<String>> FIELD_OPS = Map.of(
-            "role", EQUALITY, "customRoleId", EQUALITY, "status", EQUALITY, "registrationSource", EQUALITY,
-            "tags", List.of("hasAny", "hasAll", "hasNone"), "email", List.of("eq", "contains", "domainIs"),
-            "registrationDate", DATE_OPS, "invitationDate", DATE_OPS, "lastActivityAt", DATE_OPS,
-            "customProperty", List.of());
-    private static final List<String> FIELDS = List.of("role", "customRoleId", "status", "registrationSource", "tags",
-            "email", "registrationDate", "invitationDate", "lastActivityAt", "customProperty");
-    static final Map<String, List<String>> PROPERTY_OPS = Map.of(
-            "Text", List.of("eq", "neq", "in", "notin", "contains", "isEmpty", "isNotEmpty"),
-            "SingleSelect", List.of("eq", "neq", "in", "notin", "isEmpty", "isNotEmpty"),
-            "MultipleSelect", List.of("contains", "in", "notin", "isEmpty", "isNotEmpty"),
-            "Boolean", List.of("eq", "neq", "isEmpty", "isNotEmpty"),
-            "Number", List.of("eq", "neq", "in", "notin", "gt", "gte", "lt", "lte", "isEmpty", "isNotEmpty"),
-            "Date", List.of("eq", "neq", "gt", "gte", "lt", "lte", "isEmpty", "isNotEmpty"));
-    /** Values above this are read as Unix milliseconds rather than seconds, as in the list filters. */
-    private static final long MILLIS_THRESHOLD = 100_000_000_000L;
 
     private final RuleContext context;
     /** Reading a saved rule: tags, roles and properties deleted since are no error, they match no member. */
@@ -136,8 +112,8 @@ final class RuleParser {
         if (field == null || op == null) {
             return null;
         }
-        if (!FIELDS.contains(field)) {
-            return problem(path + ".field", "must be one of " + FIELDS);
+        if (RuleVocabulary.field(field) == null) {
+            return problem(path + ".field", "must be one of " + RuleVocabulary.names());
         }
         JsonNode value = node.get("value");
         String valuePath = path + ".value";
@@ -147,7 +123,7 @@ final class RuleParser {
         if (node.has("key")) {
             return problem(path + ".key", "only customProperty conditions have a key");
         }
-        List<String> ops = FIELD_OPS.get(field);
+        List<String> ops = RuleVocabulary.field(field).ops();
         if (!ops.contains(op)) {
             return problem(path + ".op", "must be one of " + ops + " for " + field);
         }
@@ -179,7 +155,7 @@ final class RuleParser {
             return lenient ? gone : problem(path + ".key", "no custom property '" + key + "' in this Spot");
         }
         String type = property.type();
-        List<String> ops = PROPERTY_OPS.get(type);
+        List<String> ops = RuleVocabulary.PROPERTY_OPS.get(type);
         if (!ops.contains(op)) {
             return lenient ? gone
                     : problem(path + ".op", "must be one of " + ops + " for the " + type + " property '" + key + "'");
@@ -197,7 +173,7 @@ final class RuleParser {
                 case "SingleSelect", "MultipleSelect" -> v -> option(v, property.options(), lenient);
                 case "Boolean" -> v -> v.isBoolean() ? (Object) v.booleanValue() : null;
                 case "Number" -> v -> v.isNumber() ? v.decimalValue() : null;
-                default -> RuleParser::propertyDate;
+                default -> RuleValues::propertyDate;
             };
             String expected = switch (type) {
                 case "Text" -> "a string";
@@ -228,14 +204,7 @@ final class RuleParser {
 
     private List<Object> dates(JsonNode value, String path, String op) {
         if (op.equals("before") || op.equals("after")) {
-            return single(value, path, v -> {
-                if (!v.isIntegralNumber() || !v.canConvertToLong()) {
-                    return null;
-                }
-                long number = v.longValue();
-                return Math.abs(number) >= MILLIS_THRESHOLD ? Instant.ofEpochMilli(number)
-                        : Instant.ofEpochSecond(number);
-            }, "a Unix timestamp (seconds)");
+            return single(value, path, RuleValues::timestamp, "a Unix timestamp (seconds)");
         }
         return single(value, path, v -> v.isIntegralNumber() && v.canConvertToLong() && v.longValue() >= 0
                 && v.longValue() <= 100_000 ? (Object) v.longValue() : null, "a whole number of days (0 to 100000)");
@@ -291,10 +260,6 @@ final class RuleParser {
         return ok ? values : null;
     }
 
-    private static Object oneOf(JsonNode value, List<String> allowed) {
-        return value.isString() && allowed.contains(value.stringValue()) ? value.stringValue() : null;
-    }
-
     private Object customRole(JsonNode value) {
         UUID id = value.isString() ? Ids.parse(value.stringValue()) : null;
         return id != null && (lenient || context.customRoles().contains(id)) ? id : null;
@@ -314,40 +279,6 @@ final class RuleParser {
             return ref;
         }
         return null;
-    }
-
-    /**
-     * The option named (case-insensitively), in its canonical spelling. Reading a saved rule, an option removed
-     * since stays as written: it matches no member (their values lost it), and the other values keep working.
-     */
-    private static Object option(JsonNode value, List<String> options, boolean lenient) {
-        if (!value.isString()) {
-            return null;
-        }
-        for (String option : options) {
-            if (option.equalsIgnoreCase(value.stringValue())) {
-                return option;
-            }
-        }
-        return lenient ? value.stringValue() : null;
-    }
-
-    /** A Date property's value: Unix seconds, or an ISO date (midnight UTC) or date-time. */
-    private static Object propertyDate(JsonNode value) {
-        if (value.isIntegralNumber() && value.canConvertToLong()) {
-            return BigDecimal.valueOf(value.longValue());
-        }
-        if (!value.isString()) {
-            return null;
-        }
-        String text = value.stringValue().trim();
-        try {
-            Instant instant = text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
-                    : OffsetDateTime.parse(text).toInstant();
-            return BigDecimal.valueOf(instant.getEpochSecond());
-        } catch (DateTimeException e) {
-            return null;
-        }
     }
 
     private String text(JsonNode node, String name, String path) {

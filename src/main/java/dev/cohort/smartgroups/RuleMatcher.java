@@ -1,4 +1,4 @@
-package dev.cohort.groups;
+package dev.cohort.smartgroups;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -39,17 +39,13 @@ final class RuleMatcher {
     }
 
     private static boolean condition(Rule.Condition c, MemberFacts m, Instant now) {
-        return switch (c.field()) {
-            case "role" -> equality(c, m.role());
-            case "status" -> equality(c, m.status());
-            case "registrationSource" -> equality(c, m.source());
-            case "customRoleId" -> equality(c, m.customRoleId());
-            case "tags" -> tags(c, m);
-            case "email" -> email(c, m.email());
-            case "registrationDate" -> date(c, m.registrationDate(), now);
-            case "invitationDate" -> date(c, m.invitationDate(), now);
-            case "lastActivityAt" -> date(c, m.lastActivityAt(), now);
-            default -> property(c, m);
+        RuleVocabulary.Field field = RuleVocabulary.field(c.field());
+        return switch (field.family()) {
+            case EQUALITY -> equality(c, field.fact().apply(m));
+            case TAGS -> tags(c, m);
+            case EMAIL -> email(c, m.email());
+            case DATE -> date(c, (Instant) field.fact().apply(m), now);
+            case PROPERTY -> property(c, m);
         };
     }
 

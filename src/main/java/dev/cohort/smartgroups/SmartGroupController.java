@@ -1,4 +1,4 @@
-package dev.cohort.groups;
+package dev.cohort.smartgroups;
 
 import dev.cohort.errors.TooLargeException;
 import dev.cohort.spots.Caller;
@@ -34,11 +34,13 @@ class SmartGroupController {
     private static final Filters.Spec EXCEPTION_FILTERS = Filters.spec()
             .enumeration("type", "type", TYPES, Filters.Op.eq);
 
-    private final SmartGroupService smartGroups;
+    private final SmartGroupPreviews previews;
+    private final SmartGroupExceptions exceptions;
     private final Settings settings;
 
-    SmartGroupController(SmartGroupService smartGroups, Settings settings) {
-        this.smartGroups = smartGroups;
+    SmartGroupController(SmartGroupPreviews previews, SmartGroupExceptions exceptions, Settings settings) {
+        this.previews = previews;
+        this.exceptions = exceptions;
         this.settings = settings;
     }
 
@@ -64,17 +66,17 @@ class SmartGroupController {
     @Operation(operationId = "previewRule", summary = "Preview a rule (Cohort)",
             description = "Body {\"rule\": {...}}. Answers how many members the rule selects now and the first 20, "
                     + "alphabetically. Nothing is saved.")
-    SmartGroupService.Preview preview(Caller caller, @RequestBody RuleToPreview body) {
-        return smartGroups.preview(caller.spotId(), body.rule());
+    SmartGroupPreviews.Preview preview(Caller caller, @RequestBody RuleToPreview body) {
+        return previews.preview(caller.spotId(), body.rule());
     }
 
     @PostMapping("/v1/groups/{groupId}~previewRule")
     @Operation(operationId = "previewGroupRuleChange", summary = "Preview a rule change of a smart group (Cohort)",
             description = "Body {\"rule\": {...}}. Answers the member count the group would have, and who would enter "
                     + "and who would leave (count and first 20 each), exceptions applied. Nothing is saved.")
-    SmartGroupService.Change previewChange(Caller caller, @PathVariable UUID groupId,
+    SmartGroupPreviews.Change previewChange(Caller caller, @PathVariable UUID groupId,
                                            @RequestBody RuleToPreview body) {
-        return smartGroups.preview(caller.spotId(), groupId, body.rule());
+        return previews.preview(caller.spotId(), groupId, body.rule());
     }
 
     @PostMapping("/v1/groups/{groupId}/exceptions~bulkAdd")
@@ -84,10 +86,10 @@ class SmartGroupController {
                     + "member has one exception per group: the other type is replaced. failedSpotMemberIds: malformed "
                     + "ids and ids that are not members of the Spot. 409 on a static group.")
     @Errors({409, 413})
-    SmartGroupService.ExceptionsAdded addExceptions(Caller caller, @PathVariable UUID groupId,
+    SmartGroupExceptions.ExceptionsAdded addExceptions(Caller caller, @PathVariable UUID groupId,
                                                     @RequestBody AddExceptions body) {
         TooLargeException.check("spotMemberIds", settings.bulkLimit(), body.spotMemberIds());
-        return smartGroups.addExceptions(caller.spotId(), groupId, body.spotMemberIds(), body.type());
+        return exceptions.addExceptions(caller.spotId(), groupId, body.spotMemberIds(), body.type());
     }
 
     record RemovedExceptions(int removedCount) {
@@ -103,16 +105,16 @@ class SmartGroupController {
                                        @RequestBody RemoveExceptions body) {
         TooLargeException.check("spotMemberIds", settings.bulkLimit(), body.spotMemberIds());
         List<UUID> parsed = List.copyOf(new LinkedHashSet<>(Ids.parseAll("spotMemberIds", body.spotMemberIds())));
-        return new RemovedExceptions(smartGroups.removeExceptions(caller.spotId(), groupId, parsed, body.type()));
+        return new RemovedExceptions(exceptions.removeExceptions(caller.spotId(), groupId, parsed, body.type()));
     }
 
     @GetMapping("/v1/groups/{groupId}/exceptions")
     @Filtered(value = SmartGroupController.class, member = "EXCEPTION_FILTERS")
     @Operation(operationId = "listGroupExceptions", summary = "List the exceptions of a smart group (Cohort)",
             description = "Filter: type[eq]. Oldest first.")
-    ListPage<SmartGroupRepository.RuleException> exceptions(Caller caller, @PathVariable UUID groupId,
+    ListPage<ExceptionRepository.RuleException> exceptions(Caller caller, @PathVariable UUID groupId,
                                                         @RequestParam MultiValueMap<String, String> query) {
         ListQuery list = ListQuery.read(query, EXCEPTION_FILTERS);
-        return smartGroups.exceptions(caller.spotId(), groupId, list.where(), list.params(), list.paging());
+        return exceptions.exceptions(caller.spotId(), groupId, list.where(), list.params(), list.paging());
     }
 }

@@ -1,11 +1,11 @@
-package dev.cohort.groups;
+package dev.cohort.smartgroups;
 
-import static dev.cohort.groups.SmartGroups.assertMembers;
-import static dev.cohort.groups.SmartGroups.body;
-import static dev.cohort.groups.SmartGroups.cond;
-import static dev.cohort.groups.SmartGroups.group;
-import static dev.cohort.groups.SmartGroups.member;
-import static dev.cohort.groups.SmartGroups.smart;
+import static dev.cohort.smartgroups.SmartGroups.assertMembers;
+import static dev.cohort.smartgroups.SmartGroups.body;
+import static dev.cohort.smartgroups.SmartGroups.cond;
+import static dev.cohort.smartgroups.SmartGroups.group;
+import static dev.cohort.smartgroups.SmartGroups.member;
+import static dev.cohort.smartgroups.SmartGroups.smart;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cohort.support.Api;

@@ -1,0 +1,106 @@
+package dev.cohort.groups;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * Membership writes, the group row locks they take, and the events they publish: {@link MembersAddedToGroup} and
+ * {@link MembersRemovedFromGroup}, inside the writing transaction, for the members who really entered or left.
+ * Used by {@link GroupService} for manual changes and by smart groups for the changes their rules make.
+ */
+@Component
+public class Memberships {
+    private static final Logger log = LoggerFactory.getLogger(Memberships.class);
+
+    private final GroupRepository groups;
+    private final MembershipRepository memberships;
+    private final ApplicationEventPublisher events;
+
+    Memberships(GroupRepository groups, MembershipRepository memberships, ApplicationEventPublisher events) {
+        this.groups = groups;
+        this.memberships = memberships;
+        this.events = events;
+    }
+
+    /** Members entering and leaving a group in one change. */
+    public record Diff(List<UUID> added, List<UUID> removed) {
+    }
+
+    /** The kind of a live group ("static" or "smart"). */
+    public Optional<String> kind(UUID spotId, UUID groupId) {
+        return groups.kind(spotId, groupId);
+    }
+
+    /** Locks a live group's row exclusively (no membership change meanwhile); false when there is no such group. */
+    public boolean lockExclusive(UUID spotId, UUID groupId) {
+        return groups.lockExclusive(spotId, groupId);
+    }
+
+    /** Locks the live groups among {@code ids} (shared, in id order) for membership changes; returns them. */
+    public Set<UUID> lockSharedAll(UUID spotId, Collection<UUID> groupIds) {
+        return groups.lockSharedAll(spotId, groupIds);
+    }
+
+    /**
+     * Adds (group, member) pairs not stored yet, of groups the caller holds shared, with each group's count delta.
+     * Pairs sorted by group, then member (as the database orders ids) are written in index order. No event: the
+     * caller publishes what entered with {@link #published}.
+     */
+    public void addPairs(UUID spotId, List<Membership> pairs) {
+        memberships.addPairs(spotId, pairs);
+    }
+
+    /** Removes (group, member) pairs of several groups with the count deltas; returns those removed. No event. */
+    public List<Membership> removePairs(UUID spotId, List<Membership> pairs) {
+        return memberships.removePairs(spotId, pairs);
+    }
+
+    /**
+     * Brings a group's stored membership in line with the members listed in {@code wanted} (a table of the
+     * transaction with an {@code id} column), in one statement; the caller holds the group's row exclusively and
+     * publishes the change with {@link #published}.
+     */
+    public Diff replace(UUID spotId, UUID groupId, String wanted) {
+        return memberships.replace(spotId, groupId, wanted);
+    }
+
+    /** Publishes who entered and who left a group (nothing for an empty side). */
+    public void published(UUID spotId, UUID groupId, Diff diff) {
+        if (!diff.added().isEmpty()) {
+            events.publishEvent(new MembersAddedToGroup(spotId, groupId, diff.added()));
+        }
+        if (!diff.removed().isEmpty()) {
+            events.publishEvent(new MembersRemovedFromGroup(spotId, groupId, diff.removed()));
+        }
+    }
+
+    /** Adds the Spot's members among {@code memberIds}; returns (and publishes) those who were not in it already. */
+    List<UUID> add(UUID spotId, UUID groupId, List<UUID> memberIds) {
+        if (memberIds.isEmpty()) {
+            return List.of();
+        }
+        List<UUID> added = memberships.addMembers(spotId, groupId, memberIds.toArray(UUID[]::new));
+        log.debug("Spot {}: {} of {} members added to group {}", spotId, added.size(), memberIds.size(), groupId);
+        if (!added.isEmpty()) {
+            events.publishEvent(new MembersAddedToGroup(spotId, groupId, added));
+        }
+        return added;
+    }
+
+    /** Removes members; returns (and publishes) those who were in the group. */
+    List<UUID> remove(UUID spotId, UUID groupId, List<UUID> memberIds) {
+        List<UUID> removed = memberships.removeMembers(spotId, groupId, memberIds.toArray(UUID[]::new));
+        log.debug("Spot {}: {} members removed from group {}", spotId, removed.size(), groupId);
+        if (!removed.isEmpty()) {
+            events.publishEvent(new MembersRemovedFromGroup(spotId, groupId, removed));
+        }
+        return removed;
+    }
+}
