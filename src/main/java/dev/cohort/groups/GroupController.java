@@ -18,6 +18,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -71,7 +73,12 @@ class GroupController {
             String kind,
             @Schema(ref = "#/components/schemas/Rule", description = "Cohort: a smart group's rule") JsonNode rule,
             @Schema(description = "Initial members (static groups only); unknown ids are a 400 and nothing is created")
-            List<String> spotMemberIds) {
+            List<String> spotMemberIds,
+            @Schema(allowableValues = {"closed", "open", "code"}, description = JoinSettings.JOIN_TYPE) String joinType,
+            @Schema(description = "Cohort: whether members see the group (default false)") Boolean userViewable,
+            @Min(0) @Max(JoinSettings.MAX_DATE) @Schema(description = JoinSettings.START_DATE) Long startDate,
+            @Min(0) @Max(JoinSettings.MAX_DATE) @Schema(description = JoinSettings.STOP_DATE) Long stopDate,
+            @Schema(description = "Cohort: its place among the groups members see (default 0)") Integer order) {
     }
 
     @Body(echoes = Group.class, partial = true)
@@ -85,7 +92,12 @@ class GroupController {
                     + "into a static one keeping its members; \"smart\" with a rule turns a static group smart")
             String kind,
             @Schema(ref = "#/components/schemas/Rule", description = "Cohort: a smart group's new rule; null leaves "
-                    + "the rule as it is") Optional<JsonNode> rule) {
+                    + "the rule as it is") Optional<JsonNode> rule,
+            @Schema(allowableValues = {"closed", "open", "code"}, description = JoinSettings.JOIN_TYPE) String joinType,
+            @Schema(description = "Cohort: whether members see the group") Boolean userViewable,
+            @Min(0) @Max(JoinSettings.MAX_DATE) @Schema(description = JoinSettings.START_DATE) Optional<Long> startDate,
+            @Min(0) @Max(JoinSettings.MAX_DATE) @Schema(description = JoinSettings.STOP_DATE) Optional<Long> stopDate,
+            @Schema(description = "Cohort: its place among the groups members see") Integer order) {
     }
 
     @Body
@@ -102,7 +114,7 @@ class GroupController {
     @Operation(operationId = "listGroups", summary = "List groups, by name, with their members and resources counts",
             description = "Filters: name[eq], name[contains], and Cohort's name[neq], kind[eq|neq] (static, smart), "
                     + "membersCount[..] and resourcesCount[..] with eq neq gt gte lt lte (membersCount[eq]=0: empty "
-                    + "groups).")
+                    + "groups), joinType[eq|in], userViewable[eq].")
     ListPage<Group> list(Caller caller, @RequestParam MultiValueMap<String, String> query) {
         return groups.list(caller.spotId(), query);
     }
@@ -113,11 +125,14 @@ class GroupController {
             description = "name is required; description, emoji, icon and initial spotMemberIds are optional. "
                     + "Unknown initial members are a 400 and nothing is created. Cohort: \"kind\": \"smart\" with a "
                     + "\"rule\" creates a smart group, evaluated over the whole Spot before the answer (see README, "
-                    + "Smart groups); a bad rule is a 400 naming its place (rule.all[1].value) and nothing is saved.")
+                    + "Smart groups); a bad rule is a 400 naming its place (rule.all[1].value) and nothing is saved. "
+                    + "Self-join settings: joinType, userViewable, startDate, stopDate (after startDate), order; a "
+                    + "smart group cannot be open or code (400 naming joinType).")
     @Errors(413)
     Group create(Caller caller, @RequestBody CreateGroup body) {
         Problems problems = new Problems();
         GroupKinds.Smart smart = GroupKinds.read(rules, caller.spotId(), body.kind(), body.rule(), null, problems);
+        JoinSettings join = join(body, problems);
         List<UUID> initial = List.of();
         if (body.spotMemberIds() != null) {
             if (smart.rule() != null) {
@@ -131,7 +146,7 @@ class GroupController {
         problems.throwIfAny();
         UUID[] members = this.members.requireMembers(caller.spotId(), initial, "spotMemberIds");
         return groups.create(caller.spotId(), body.name(), body.description(), body.emoji(), body.icon(),
-                List.of(members), smart.rule());
+                List.of(members), smart.rule(), join);
     }
 
     record BulkCreateGroupsResult(List<Group> created,
@@ -142,7 +157,8 @@ class GroupController {
     @PostMapping("/v1/groups~bulkCreate")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(operationId = "bulkCreateGroups", summary = "Create several groups",
-            description = "The body is an array of {name, description, emoji, icon} (Cohort: and kind, rule); invalid "
+            description = "The body is an array of {name, description, emoji, icon} (Cohort: and kind, rule, the "
+                    + "self-join settings of createGroup); invalid "
                     + "items are returned in 'failed' as they were sent. 413 over the bulk limit.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
                     array = @ArraySchema(schema = @Schema(implementation = CreateGroup.class)))))
@@ -161,12 +177,13 @@ class GroupController {
             }
             Problems problems = new Problems();
             GroupKinds.Smart smart = GroupKinds.read(rules, caller.spotId(), body.kind(), body.rule(), null, problems);
+            JoinSettings join = join(body, problems);
             if (!problems.isEmpty() || body.spotMemberIds() != null) {
                 failed.add(item);
                 continue;
             }
             created.add(groups.create(caller.spotId(), body.name(), body.description(), body.emoji(), body.icon(),
-                    List.of(), smart.rule()));
+                    List.of(), smart.rule(), join));
         }
         return new BulkCreateGroupsResult(created, failed);
     }
@@ -185,12 +202,16 @@ class GroupController {
             + "so a group read can be sent back. Cohort: a smart group's \"rule\" can be changed (evaluated at once: "
             + "only members who enter or leave are invited or revoked; preview with ~previewRule first); \"kind\": "
             + "\"static\" turns a smart group into a static one keeping its members; \"kind\": \"smart\" with a "
-            + "\"rule\" turns a static group smart.")
+            + "\"rule\" turns a static group smart. joinType, userViewable, startDate, stopDate, order as in "
+            + "createGroup; stopDate must stay after startDate, and a group that is or becomes smart must stay closed.")
     Group update(Caller caller, @PathVariable UUID groupId, @RequestBody UpdateGroup body) {
         Group current = groups.get(caller.spotId(), groupId);
         Problems problems = new Problems();
         JsonNode rule = body.rule() == null ? null : body.rule().orElse(null);
         GroupKinds.Smart smart = GroupKinds.read(rules, caller.spotId(), body.kind(), rule, current.kind(), problems);
+        boolean smartAfter = "smart".equals(body.kind()) || current.kind().equals("smart") && body.kind() == null;
+        Map<String, Object> settings = JoinSettings.update(current, smartAfter, body.joinType(), body.userViewable(),
+                body.startDate(), body.stopDate(), body.order(), problems);
         problems.throwIfAny();
         Map<String, Object> columns = new LinkedHashMap<>();
         if (body.name() != null) {
@@ -199,10 +220,16 @@ class GroupController {
         put(columns, "description", body.description());
         put(columns, "emoji", body.emoji());
         put(columns, "icon", body.icon());
+        columns.putAll(settings);
         // Sending back the kind the group has, with no rule, changes nothing.
         String kind = smart.rule() != null ? "smart"
                 : "static".equals(smart.kind()) && !"static".equals(current.kind()) ? "static" : null;
         return groups.update(caller.spotId(), groupId, columns, kind, smart.rule());
+    }
+
+    private static JoinSettings join(CreateGroup body, Problems problems) {
+        return JoinSettings.create("smart".equals(body.kind()), body.joinType(), body.userViewable(),
+                body.startDate(), body.stopDate(), body.order(), problems);
     }
 
     private static void put(Map<String, Object> columns, String column, Optional<String> value) {

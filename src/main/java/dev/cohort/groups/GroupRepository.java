@@ -26,7 +26,12 @@ class GroupRepository {
     static final String RESOURCES_COUNT = "(select count(*) from resource_group_link l "
             + "where l.spot_id = g.spot_id and l.group_id = g.id)";
     private static final String COLUMNS = "g.id, g.name, g.description, g.emoji, g.icon, g.kind, g.rule::text as rule, "
-            + "g.rule_evaluated_at, g.created_at, g.updated_at, " + MEMBERS_COUNT + " as members_count, " + RESOURCES_COUNT + " as resources_count";
+            + "g.rule_evaluated_at, g.join_type, g.user_viewable, g.start_date, g.stop_date, g.sort_order, "
+            + "g.created_at, g.updated_at, " + MEMBERS_COUNT + " as members_count, " + RESOURCES_COUNT + " as resources_count";
+
+    /** The SQL type of each non-text column an update may set. */
+    private static final Map<String, String> TYPES = Map.of("user_viewable", "boolean", "start_date", "timestamptz",
+            "stop_date", "timestamptz", "sort_order", "integer");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -36,12 +41,18 @@ class GroupRepository {
         this.jdbc = jdbc;
     }
 
-    UUID insert(UUID spotId, String name, String description, String emoji, String icon) {
+    UUID insert(UUID spotId, String name, String description, String emoji, String icon, JoinSettings settings) {
         UUID id = UUID.randomUUID();
-        jdbc.sql("insert into member_group (spot_id, id, name, description, emoji, icon) "
-                        + "values (:spot, :id, :name, :description, :emoji, :icon)")
+        jdbc.sql("insert into member_group (spot_id, id, name, description, emoji, icon, "
+                        + "join_type, user_viewable, start_date, stop_date, sort_order) "
+                        + "values (:spot, :id, :name, :description, :emoji, :icon, :joinType, :userViewable, "
+                        + "cast(:startDate as timestamptz), cast(:stopDate as timestamptz), :order)")
                 .param("spot", spotId).param("id", id).param("name", name).param("description", description)
-                .param("emoji", emoji).param("icon", icon).update();
+                .param("emoji", emoji).param("icon", icon).param("joinType", settings.joinType())
+                .param("userViewable", settings.userViewable())
+                .param("startDate", JoinSettings.timestamp(settings.startDate()))
+                .param("stopDate", JoinSettings.timestamp(settings.stopDate())).param("order", settings.order())
+                .update();
         return id;
     }
 
@@ -80,17 +91,22 @@ class GroupRepository {
     }
 
     /**
-     * Sets the given text columns; {@code updated_at} moves only when one of them changes (or when {@code touched}:
-     * the group's rule or kind changed), so that a body that changes nothing changes nothing.
+     * Sets the given columns (text, or the types of {@link #TYPES}); {@code updated_at} moves only when one of them
+     * changes (or when {@code touched}: the group's rule or kind changed), so that a body that changes nothing changes
+     * nothing.
      */
     boolean update(UUID spotId, UUID id, Map<String, Object> columns, boolean touched) {
         String changed = columns.isEmpty() ? "false" : "(" + String.join(", ", columns.keySet()) + ") is distinct from ("
-                + String.join(", ", columns.keySet().stream().map(c -> "cast(:" + c + " as text)").toList()) + ")";
+                + String.join(", ", columns.keySet().stream().map(GroupRepository::typed).toList()) + ")";
         StringBuilder sets = new StringBuilder(touched ? "updated_at = now()"
                 : "updated_at = case when " + changed + " then now() else updated_at end");
-        columns.keySet().forEach(column -> sets.append(", ").append(column).append(" = :").append(column));
+        columns.keySet().forEach(column -> sets.append(", ").append(column).append(" = ").append(typed(column)));
         return jdbc.sql("update member_group set " + sets + " where spot_id = :spot and id = :id and deleted_at is null")
                 .params(columns).param("spot", spotId).param("id", id).update() == 1;
+    }
+
+    private static String typed(String column) {
+        return "cast(:" + column + " as " + TYPES.getOrDefault(column, "text") + ")";
     }
 
     boolean softDelete(UUID spotId, UUID id) {
@@ -152,8 +168,16 @@ class GroupRepository {
         return new Group(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("description"),
                 rs.getString("emoji"), rs.getString("icon"), rs.getString("kind"),
                 rule == null ? null : JSON.readTree(rule), evaluated == null ? null : evaluated.toInstant().toEpochMilli(),
+                rs.getString("join_type"), rs.getBoolean("user_viewable"), seconds(rs, "start_date"),
+                seconds(rs, "stop_date"), rs.getInt("sort_order"),
                 rs.getLong("members_count"),
                 rs.getLong("resources_count"), millis(rs, "created_at"), millis(rs, "updated_at"));
+    }
+
+    /** A nullable timestamp as Unix seconds. */
+    static Long seconds(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime at = rs.getObject(column, OffsetDateTime.class);
+        return at == null ? null : at.toEpochSecond();
     }
 
     private static long millis(ResultSet rs, String column) throws SQLException {

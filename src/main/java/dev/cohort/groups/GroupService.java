@@ -51,13 +51,13 @@ public class GroupService {
     }
 
     /**
-     * Creates a group: static with its initial members, or smart when {@code rule} is given (already checked), in
-     * which case it is evaluated over the whole Spot before this returns.
+     * Creates a group with its self-join settings (checked): static with its initial members, or smart when
+     * {@code rule} is given (already checked), in which case it is evaluated over the whole Spot before this returns.
      */
     @Transactional
     public Group create(UUID spotId, String name, String description, String emoji, String icon,
-                        List<UUID> initialMembers, JsonNode rule) {
-        UUID id = groups.insert(spotId, name, description, emoji, icon);
+                        List<UUID> initialMembers, JsonNode rule, JoinSettings settings) {
+        UUID id = groups.insert(spotId, name, description, emoji, icon, settings);
         if (rule != null) {
             rules.setRule(spotId, id, rule);
         } else if (initialMembers != null && !initialMembers.isEmpty()) {
