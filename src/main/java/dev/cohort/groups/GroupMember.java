@@ -5,11 +5,12 @@ import dev.cohort.members.SpotMember;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
- * A member in a group's member list: the SpotMember object plus how they got there: {@code "manual"} in a static
- * group; in a smart group {@code "rule"}, or {@code "exception"} for a member always included.
+ * A member in a group's member list: the SpotMember object plus how they got there: in a static group
+ * {@code "manual"} (added by an operator) or {@code "selfJoined"} (joined by themselves); in a smart group
+ * {@code "rule"}, or {@code "exception"} for a member always included.
  */
 public record GroupMember(@JsonUnwrapped SpotMember member,
-                          @Schema(allowableValues = {"manual", "rule", "exception"},
-                                  description = "How the member is in the group: manual (static group), rule or "
-                                          + "exception (smart group)") String membershipSource) {
+                          @Schema(allowableValues = {"manual", "selfJoined", "rule", "exception"},
+                                  description = "How the member is in the group: manual or selfJoined (static "
+                                          + "group), rule or exception (smart group)") String membershipSource) {
 }

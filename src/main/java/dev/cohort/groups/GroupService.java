@@ -188,7 +188,7 @@ public class GroupService {
     public ListPage<GroupMember> members(UUID spotId, UUID groupId, MultiValueMap<String, String> query) {
         ListQuery list = MemberFilters.read(query);
         Group group = get(spotId, groupId);
-        String source = group.kind().equals("smart") ? rules.membershipSource() : "'manual'";
+        String source = group.kind().equals("smart") ? rules.membershipSource() : "coalesce(gm.source, 'manual')";
         return memberships.members(spotId, groupId, source, list.where(), list.params(),
                 list.paging(), list.filtered());
     }

@@ -57,6 +57,20 @@ class MembershipRepository {
                 .query(UUID.class).list();
     }
 
+    /**
+     * Adds a member who joined the group by themselves, recording how ({@code source}), with the count delta in the
+     * same statement; true when they were not in it (a second join changes nothing, its source included).
+     */
+    boolean addJoined(UUID spotId, UUID groupId, UUID memberId, String source) {
+        return jdbc.sql("with added as (insert into group_membership (spot_id, group_id, member_id, source) "
+                        + "values (:spot, :group, :member, :source) on conflict do nothing returning member_id), "
+                        + "counted as (insert into group_member_count (spot_id, group_id, delta) "
+                        + "select :spot, :group, count(*) from added having count(*) > 0) "
+                        + "select count(*) from added")
+                .param("spot", spotId).param("group", groupId).param("member", memberId).param("source", source)
+                .query(Long.class).single() == 1;
+    }
+
     /** Removes members from the group in one statement with the count delta; returns the ids that were in it. */
     List<UUID> removeMembers(UUID spotId, UUID groupId, UUID[] memberIds) {
         return jdbc.sql("with removed as (delete from group_membership where spot_id = :spot and group_id = :group "

@@ -94,6 +94,18 @@ public class Memberships {
         return added;
     }
 
+    /**
+     * A member joins a group by themselves ({@code source}: selfJoined; later code), the caller holding the group row
+     * shared; true (and published) when they were not in it already, which changes nothing.
+     */
+    boolean join(UUID spotId, UUID groupId, UUID memberId, String source) {
+        boolean added = memberships.addJoined(spotId, groupId, memberId, source);
+        if (added) {
+            events.publishEvent(new MembersAddedToGroup(spotId, groupId, List.of(memberId)));
+        }
+        return added;
+    }
+
     /** Removes members; returns (and publishes) those who were in the group. */
     List<UUID> remove(UUID spotId, UUID groupId, List<UUID> memberIds) {
         List<UUID> removed = memberships.removeMembers(spotId, groupId, memberIds.toArray(UUID[]::new));
