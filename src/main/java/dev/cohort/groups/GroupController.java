@@ -3,7 +3,6 @@ package dev.cohort.groups;
 import dev.cohort.errors.InvalidInputException;
 import dev.cohort.errors.NotFoundException;
 import dev.cohort.errors.TooLargeException;
-import dev.cohort.members.MemberFilters;
 import dev.cohort.members.MemberService;
 import dev.cohort.spots.Caller;
 import dev.cohort.system.Settings;
@@ -101,12 +100,17 @@ class GroupController {
     }
 
     @Body
-    record AddGroupMember(@NotNull @Schema(description = "The member to add") UUID spotMemberId) {
+    record AddGroupMember(@NotNull @Schema(description = "The member to add") UUID spotMemberId,
+                          @Max(MembershipExpiry.LATEST)
+                          @Schema(description = MembershipExpiry.DESCRIPTION, example = "1798761600") Long validUntil) {
     }
 
     @Body
     record GroupMemberIds(@NotNull @Schema(description = "At most COHORT_BULK_LIMIT (default 1000) member ids")
-                          List<String> spotMemberIds) {
+                          List<String> spotMemberIds,
+                          @Max(MembershipExpiry.LATEST) @Schema(description = MembershipExpiry.DESCRIPTION
+                                  + " (~bulkAdd only: every listed membership takes it)", example = "1798761600")
+                          Long validUntil) {
     }
 
     @GetMapping("/v1/groups")
@@ -255,12 +259,13 @@ class GroupController {
     }
 
     @GetMapping("/v1/groups/{groupId}/spotMembers")
-    @Filtered(MemberFilters.class)
+    @Filtered(GroupMemberFilters.class)
     @Operation(operationId = "listGroupMembers",
             summary = "List a group's members, alphabetically (last name, first name, email)",
             description = "Filters as the spot members list: email[in], firstname[in], lastname[in], "
                     + "registrationDate[before|after], role[in], status[in], search, ... Each item has Cohort's "
-                    + "membershipSource: manual (static group), rule or exception (smart group).")
+                    + "membershipSource: manual (static group), rule or exception (smart group), and validUntil "
+                    + "(Unix seconds, or null: permanent), filtered by validUntil[before|after].")
     ListPage<GroupMember> members(Caller caller, @PathVariable UUID groupId,
                                  @RequestParam MultiValueMap<String, String> query) {
         return groups.members(caller.spotId(), groupId, query);
@@ -270,9 +275,10 @@ class GroupController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(operationId = "addGroupMember", summary = "Add a member to a group",
             description = "Adding a member twice changes nothing (204). 404 when the group or the member does not "
-                    + "exist in the caller's Spot.")
+                    + "exist in the caller's Spot. Cohort: validUntil (Unix seconds, future, static groups only) ends "
+                    + "the membership then; re-adding sets it anew, or without it makes the membership permanent.")
     void add(Caller caller, @PathVariable UUID groupId, @RequestBody AddGroupMember body) {
-        if (!groups.add(caller.spotId(), groupId, body.spotMemberId())) {
+        if (!groups.add(caller.spotId(), groupId, body.spotMemberId(), body.validUntil())) {
             throw new NotFoundException("Spot member");
         }
     }
@@ -285,11 +291,13 @@ class GroupController {
     @Operation(operationId = "bulkAddGroupMembers", summary = "Add members to a group",
             description = "addedSpotMemberIds: every requested member now in the group; failedSpotMemberIds: "
                     + "malformed ids, unknown ids and other Spots' members; Cohort's alreadyInGroupSpotMemberIds: "
-                    + "those that were in it already. 413 over the bulk limit (COHORT_BULK_LIMIT, default 1000).")
+                    + "those that were in it already. 413 over the bulk limit (COHORT_BULK_LIMIT, default 1000). "
+                    + "Cohort: validUntil applies to every listed membership, new or re-added (absent: permanent).")
     @Errors(413)
     BulkAddGroupMembersResult bulkAdd(Caller caller, @PathVariable UUID groupId, @RequestBody GroupMemberIds body) {
         TooLargeException.check("spotMemberIds", settings.bulkLimit(), body.spotMemberIds());
-        GroupService.BulkAdd result = groups.bulkAdd(caller.spotId(), groupId, body.spotMemberIds());
+        GroupService.BulkAdd result = groups.bulkAdd(caller.spotId(), groupId, body.spotMemberIds(),
+                body.validUntil());
         return new BulkAddGroupMembersResult(result.added(), result.failed(), result.alreadyMembers());
     }
 
@@ -303,6 +311,9 @@ class GroupController {
     BulkRemoveGroupMembersResult bulkRemove(Caller caller, @PathVariable UUID groupId,
                                             @RequestBody GroupMemberIds body) {
         TooLargeException.check("spotMemberIds", settings.bulkLimit(), body.spotMemberIds());
+        if (body.validUntil() != null) {
+            throw new InvalidInputException("validUntil", "applies to ~bulkAdd only");
+        }
         List<UUID> parsed = List.copyOf(new LinkedHashSet<>(Ids.parseAll("spotMemberIds", body.spotMemberIds())));
         return new BulkRemoveGroupMembersResult(groups.bulkRemove(caller.spotId(), groupId, parsed));
     }

@@ -3,13 +3,15 @@ package dev.cohort.groups;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import dev.cohort.errors.ConflictException;
+import dev.cohort.errors.InvalidInputException;
 import dev.cohort.errors.NotFoundException;
-import dev.cohort.members.MemberFilters;
 import dev.cohort.members.MembersDeleted;
 import dev.cohort.system.Settings;
 import dev.cohort.web.Ids;
 import dev.cohort.web.ListPage;
 import dev.cohort.web.ListQuery;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -33,16 +36,18 @@ public class GroupService {
     private final Memberships changes;
     private final GroupRules rules;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
 
     private final int retentionDays;
 
     GroupService(GroupRepository groups, MembershipRepository memberships, Memberships changes, GroupRules rules,
-                 ApplicationEventPublisher events, Settings settings) {
+                 ApplicationEventPublisher events, Settings settings, Clock clock) {
         this.groups = groups;
         this.memberships = memberships;
         this.changes = changes;
         this.rules = rules;
         this.events = events;
+        this.clock = clock;
         this.retentionDays = settings.integer("COHORT_GROUP_RETENTION_DAYS", 30);
     }
 
@@ -84,6 +89,7 @@ public class GroupService {
         // The rule first: it takes the Spot's smart lock before the group row, in the order member changes take them.
         if ("smart".equals(kind)) {
             rules.setRule(spotId, id, rule);
+            changes.clearExpiry(spotId, id);
         } else if ("static".equals(kind) && "smart".equals(groups.kind(spotId, id).orElse(null))) {
             rules.clearRule(spotId, id);
         }
@@ -134,13 +140,16 @@ public class GroupService {
 
     /**
      * Adds members by id text. Malformed ids, unknown ids and other Spots' members are reported as failed; members
-     * already in the group are reported as added (adding twice changes nothing).
+     * already in the group are reported as added (adding twice changes nothing but {@code validUntil}, which every
+     * listed membership takes: Unix seconds, or null for a permanent one).
      */
     @Transactional
-    public BulkAdd bulkAdd(UUID spotId, UUID groupId, List<String> memberIds) {
+    public BulkAdd bulkAdd(UUID spotId, UUID groupId, List<String> memberIds, @Nullable Long validUntil) {
+        Instant until = validUntil(spotId, groupId, validUntil);
         requireLive(spotId, groupId);
         Map<String, UUID> parsed = Ids.parseEach(memberIds);
-        List<UUID> inserted = changes.add(spotId, groupId, new ArrayList<>(new LinkedHashSet<>(parsed.values())));
+        List<UUID> inserted = changes.add(spotId, groupId, new ArrayList<>(new LinkedHashSet<>(parsed.values())),
+                until);
         Set<UUID> present = new HashSet<>(inserted);
         Set<UUID> known = new HashSet<>(present);
         Set<UUID> rest = new HashSet<>(parsed.values());
@@ -167,11 +176,15 @@ public class GroupService {
         return new BulkAdd(added, already, failed);
     }
 
-    /** Adds one member; false when the id is not a member of the Spot. */
+    /**
+     * Adds one member until {@code validUntil} (Unix seconds; null: permanently), or sets a member's date anew;
+     * false when the id is not a member of the Spot.
+     */
     @Transactional
-    public boolean add(UUID spotId, UUID groupId, UUID memberId) {
+    public boolean add(UUID spotId, UUID groupId, UUID memberId, @Nullable Long validUntil) {
+        Instant until = validUntil(spotId, groupId, validUntil);
         requireLive(spotId, groupId);
-        changes.add(spotId, groupId, List.of(memberId));
+        changes.add(spotId, groupId, List.of(memberId), until);
         return memberships.alreadyIn(spotId, groupId, new UUID[] {memberId}).contains(memberId);
     }
 
@@ -186,7 +199,7 @@ public class GroupService {
     }
 
     public ListPage<GroupMember> members(UUID spotId, UUID groupId, MultiValueMap<String, String> query) {
-        ListQuery list = MemberFilters.read(query);
+        ListQuery list = GroupMemberFilters.read(query);
         Group group = get(spotId, groupId);
         String source = group.kind().equals("smart") ? rules.membershipSource() : "coalesce(gm.source, 'manual')";
         return memberships.members(spotId, groupId, source, list.where(), list.params(),
@@ -196,6 +209,27 @@ public class GroupService {
     @EventListener
     void onMembersDeleted(MembersDeleted event) {
         memberships.removeFromAllGroups(event.spotId(), event.memberIds().toArray(UUID[]::new));
+    }
+
+    /**
+     * A membership's end: null stays null (permanent); a time not after the clock's, or on a smart group (whose
+     * memberships follow its rule), is a 400 naming validUntil.
+     */
+    private @Nullable Instant validUntil(UUID spotId, UUID groupId, @Nullable Long seconds) {
+        if (seconds == null) {
+            return null;
+        }
+        Instant until = Instant.ofEpochSecond(seconds);
+        long now = clock.instant().getEpochSecond();
+        if (!until.isAfter(clock.instant())) {
+            throw new InvalidInputException("validUntil", "must be in the future: Unix seconds after " + now
+                    + ", got " + seconds);
+        }
+        if ("smart".equals(groups.kind(spotId, groupId).orElse(null))) {
+            throw new InvalidInputException("validUntil", "group " + groupId + " is a smart group: its memberships "
+                    + "follow its rule and cannot expire");
+        }
+        return until;
     }
 
     /** Locks a live static group for a manual membership change; a smart group's members come from its rule. */

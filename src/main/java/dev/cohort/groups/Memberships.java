@@ -1,10 +1,12 @@
 package dev.cohort.groups;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -21,11 +23,14 @@ public class Memberships {
 
     private final GroupRepository groups;
     private final MembershipRepository memberships;
+    private final MembershipExpiryRepository expiring;
     private final ApplicationEventPublisher events;
 
-    Memberships(GroupRepository groups, MembershipRepository memberships, ApplicationEventPublisher events) {
+    Memberships(GroupRepository groups, MembershipRepository memberships, MembershipExpiryRepository expiring,
+                ApplicationEventPublisher events) {
         this.groups = groups;
         this.memberships = memberships;
+        this.expiring = expiring;
         this.events = events;
     }
 
@@ -104,6 +109,43 @@ public class Memberships {
             events.publishEvent(new MembersAddedToGroup(spotId, groupId, List.of(memberId)));
         }
         return added;
+    }
+
+    /**
+     * Adds the Spot's members among {@code memberIds} until {@code validUntil} (null: permanently); those already in
+     * the group get the same date (a re-add extends or clears it). Returns (and publishes) those who were not in it.
+     */
+    List<UUID> add(UUID spotId, UUID groupId, List<UUID> memberIds, @Nullable Instant validUntil) {
+        if (memberIds.isEmpty()) {
+            return List.of();
+        }
+        List<UUID> added = expiring.addMembers(spotId, groupId, memberIds.toArray(UUID[]::new), validUntil);
+        log.debug("Spot {}: {} of {} members added to group {} until {}", spotId, added.size(), memberIds.size(),
+                groupId, validUntil);
+        if (!added.isEmpty()) {
+            events.publishEvent(new MembersAddedToGroup(spotId, groupId, added));
+        }
+        return added;
+    }
+
+    /**
+     * Ends the memberships of a live static group whose validUntil is at or before {@code now}, in one statement,
+     * under the group's shared lock (as any membership change); returns (and publishes) the members who left.
+     */
+    List<UUID> expire(UUID spotId, UUID groupId, Instant now) {
+        if (!groups.lockShared(spotId, groupId).map("static"::equals).orElse(false)) {
+            return List.of();
+        }
+        List<UUID> removed = expiring.expire(spotId, groupId, now);
+        if (!removed.isEmpty()) {
+            events.publishEvent(new MembersRemovedFromGroup(spotId, groupId, removed));
+        }
+        return removed;
+    }
+
+    /** Makes every membership of a group permanent: a group turned smart, whose memberships follow its rule. */
+    void clearExpiry(UUID spotId, UUID groupId) {
+        expiring.clear(spotId, groupId);
     }
 
     /** Removes members; returns (and publishes) those who were in the group. */
