@@ -77,6 +77,12 @@ class JoinCodeApiTest extends ApiTest {
         String closed = f.group("Closed");
         assertThat(code(f, closed).expect(400).problemFields()).containsExactly("joinType");
         code(f, "00000000-0000-0000-0000-000000000000").expect(404);
+        f.spot.post("/v1/tags", Map.of("name", "vip")).expect(201);
+        String smart = f.spot.post("/v1/groups", Map.of("name", "Smart", "kind", "smart", "rule",
+                Map.of("field", "tags", "op", "hasAll", "value", List.of("vip")))).expect(201).text("id");
+        assertThat(code(f, smart).expect(400).problemFields()).containsExactly("groupId");
+        // An open group takes codes too.
+        code(f, f.open("Open club"), "code", "OPEN-DOOR").expect(201);
 
         // Another Spot sees none of it.
         SelfJoinFixture g = fixture();
