@@ -124,6 +124,8 @@ class JoinCodeApiTest extends ApiTest {
         assertThat(joined.path("status").asString()).isEqualTo("Joined");
         assertThat(joined.path("groupId").asString()).isEqualTo(group);
         assertThat(f.sources(group)).isEqualTo(Map.of(ada, "code"));
+        assertThat(f.spot.get("/v1/groups/" + group + "/spotMembers").expect(200).body().path("items").get(0)
+                .path("joinCodeId").asString()).isEqualTo(codeId);
         assertThat(redeem(f, ada, "WELCOME").expect(200).text("groupId")).isEqualTo(group);
         JsonNode listed = f.spot.get("/v1/groups/" + group + "/joinCodes").expect(200).body();
         assertThat(listed.path("total").asLong()).isEqualTo(1);
