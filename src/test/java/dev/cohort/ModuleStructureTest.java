@@ -72,6 +72,7 @@ class ModuleStructureTest {
             Map.entry("invitation_template", List.of("messaging")),
             Map.entry("member_group", List.of("groups")),
             Map.entry("group_membership", List.of("groups")),
+            Map.entry("join_code", List.of("groups")),
             Map.entry("group_member_count", List.of("groups")),
             Map.entry("smart_group_exception", List.of("smartgroups", "groups")),
             Map.entry("resource", List.of("resources", "access")),

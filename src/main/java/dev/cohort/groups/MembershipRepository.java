@@ -208,13 +208,13 @@ class MembershipRepository {
         String from = " from group_membership gm join member m on m.spot_id = gm.spot_id and m.id = gm.member_id "
                 + "where gm.spot_id = :spot and gm.group_id = :group" + where;
         List<GroupMember> items = jdbc.sql("select " + MemberRows.COLUMNS + ", "
-                        + source + " as membership_source, extract(epoch from gm.valid_until)::bigint as valid_until"
-                        + from + " order by "
+                        + source + " as membership_source, extract(epoch from gm.valid_until)::bigint as valid_until, "
+                        + "gm.join_code_id" + from + " order by "
                         + MemberRows.ALPHABETICAL + " limit :limit offset :offset")
                 .params(params).param("spot", spotId).param("group", groupId)
                 .param("limit", paging.limit()).param("offset", paging.offset())
                 .query((rs, n) -> new GroupMember(MemberRows.MAPPER.mapRow(rs, n), rs.getString("membership_source"),
-                        rs.getObject("valid_until", Long.class)))
+                        rs.getObject("valid_until", Long.class), rs.getObject("join_code_id", UUID.class)))
                 .list();
         long total = filtered
                 ? jdbc.sql("select count(*)" + from).params(params).param("spot", spotId).param("group", groupId)

@@ -24,13 +24,15 @@ public class Memberships {
     private final GroupRepository groups;
     private final MembershipRepository memberships;
     private final MembershipExpiryRepository expiring;
+    private final JoinCodeRepository codes;
     private final ApplicationEventPublisher events;
 
     Memberships(GroupRepository groups, MembershipRepository memberships, MembershipExpiryRepository expiring,
-                ApplicationEventPublisher events) {
+                JoinCodeRepository codes, ApplicationEventPublisher events) {
         this.groups = groups;
         this.memberships = memberships;
         this.expiring = expiring;
+        this.codes = codes;
         this.events = events;
     }
 
@@ -105,6 +107,19 @@ public class Memberships {
      */
     boolean join(UUID spotId, UUID groupId, UUID memberId, String source) {
         boolean added = memberships.addJoined(spotId, groupId, memberId, source);
+        if (added) {
+            events.publishEvent(new MembersAddedToGroup(spotId, groupId, List.of(memberId)));
+        }
+        return added;
+    }
+
+    /**
+     * A member joins a group with a join code (source code, the code's id, until {@code validUntil} or permanently),
+     * the caller holding the group row shared; true (and published) when they were not in it already.
+     */
+    boolean redeemed(UUID spotId, UUID groupId, UUID memberId, UUID codeId, @Nullable Instant validUntil) {
+        boolean added = codes.addRedeemed(spotId, groupId, memberId, codeId,
+                validUntil == null ? null : java.time.OffsetDateTime.ofInstant(validUntil, java.time.ZoneOffset.UTC));
         if (added) {
             events.publishEvent(new MembersAddedToGroup(spotId, groupId, List.of(memberId)));
         }
