@@ -63,7 +63,8 @@ class GroupMemberController {
             summary = "List a group's members, alphabetically (last name, first name, email)",
             description = "Filters as the spot members list: email[in], firstname[in], lastname[in], "
                     + "registrationDate[before|after], role[in], status[in], search, ... Each item has Cohort's "
-                    + "membershipSource: manual (static group), rule or exception (smart group), and validUntil "
+                    + "membershipSource: manual, selfJoined or code (static group; joinCodeId for code), rule or "
+                    + "exception (smart group), and validUntil "
                     + "(Unix seconds, or null: permanent), filtered by validUntil[before|after].")
     ListPage<GroupMember> members(Caller caller, @PathVariable UUID groupId,
                                  @RequestParam MultiValueMap<String, String> query) {
