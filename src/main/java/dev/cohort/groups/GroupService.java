@@ -66,7 +66,7 @@ public class GroupService {
         if (rule != null) {
             rules.setRule(spotId, id, rule);
         } else if (initialMembers != null && !initialMembers.isEmpty()) {
-            changes.add(spotId, id, initialMembers);
+            changes.add(spotId, id, initialMembers, null); // a new group: permanent memberships
         }
         return get(spotId, id);
     }

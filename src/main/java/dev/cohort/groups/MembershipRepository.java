@@ -43,21 +43,6 @@ class MembershipRepository {
     }
 
     /**
-     * Adds the Spot's members among {@code memberIds} to the group in one statement, writing the count delta in the
-     * same one; returns the ids that were not in the group before.
-     */
-    List<UUID> addMembers(UUID spotId, UUID groupId, UUID[] memberIds) {
-        return jdbc.sql("with added as (insert into group_membership (spot_id, group_id, member_id) "
-                        + "select :spot, :group, m.id from member m where m.spot_id = :spot and m.id = any(:ids) "
-                        + "order by m.id on conflict do nothing returning member_id), "
-                        + "counted as (insert into group_member_count (spot_id, group_id, delta) "
-                        + "select :spot, :group, count(*) from added having count(*) > 0) "
-                        + "select member_id from added")
-                .param("spot", spotId).param("group", groupId).param("ids", memberIds)
-                .query(UUID.class).list();
-    }
-
-    /**
      * Adds a member who joined the group by themselves, recording how ({@code source}), with the count delta in the
      * same statement; true when they were not in it (a second join changes nothing, its source included).
      */

@@ -1,6 +1,8 @@
 package dev.cohort.groups;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -88,19 +90,6 @@ public class Memberships {
         }
     }
 
-    /** Adds the Spot's members among {@code memberIds}; returns (and publishes) those who were not in it already. */
-    List<UUID> add(UUID spotId, UUID groupId, List<UUID> memberIds) {
-        if (memberIds.isEmpty()) {
-            return List.of();
-        }
-        List<UUID> added = memberships.addMembers(spotId, groupId, memberIds.toArray(UUID[]::new));
-        log.debug("Spot {}: {} of {} members added to group {}", spotId, added.size(), memberIds.size(), groupId);
-        if (!added.isEmpty()) {
-            events.publishEvent(new MembersAddedToGroup(spotId, groupId, added));
-        }
-        return added;
-    }
-
     /**
      * A member joins a group by themselves ({@code source}: selfJoined; later code), the caller holding the group row
      * shared; true (and published) when they were not in it already, which changes nothing.
@@ -119,7 +108,7 @@ public class Memberships {
      */
     boolean redeemed(UUID spotId, UUID groupId, UUID memberId, UUID codeId, @Nullable Instant validUntil) {
         boolean added = codes.addRedeemed(spotId, groupId, memberId, codeId,
-                validUntil == null ? null : java.time.OffsetDateTime.ofInstant(validUntil, java.time.ZoneOffset.UTC));
+                validUntil == null ? null : OffsetDateTime.ofInstant(validUntil, ZoneOffset.UTC));
         if (added) {
             events.publishEvent(new MembersAddedToGroup(spotId, groupId, List.of(memberId)));
         }
