@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 /**
  * Counts per key in fixed windows, from a setting written {@code N/D} (N uses per D: {@code 100/10s}, {@code 10/10m};
  * units {@code ms s m h}) or {@code off}: the request limit per Spot key and the failed join-code attempts per member
- * both read it. Kept in memory, per node.
+ * both read it. Kept in memory, per node; windows that have ended are dropped at most once per window length, so
+ * the memory held is that of the keys used in the last window or two, however many keys come and go.
  */
 public final class FixedWindows {
     private static final Pattern FORMAT = Pattern.compile("^(\\d+)/(\\d+)(ms|s|m|h)$");
@@ -16,6 +17,7 @@ public final class FixedWindows {
     private final int permits;
     private final long windowMillis;
     private final Map<Object, Window> windows = new ConcurrentHashMap<>();
+    private volatile long prunedAt = Long.MIN_VALUE / 2;
 
     private FixedWindows(int permits, long windowMillis) {
         this.permits = permits;
@@ -47,14 +49,20 @@ public final class FixedWindows {
         if (permits == 0) {
             return 0;
         }
-        Window window = windows.computeIfAbsent(key, k -> new Window());
-        synchronized (window) {
-            window.renew(nowMillis, windowMillis);
-            if (window.used < permits) {
-                window.used++;
-                return 0;
+        prune(nowMillis);
+        while (true) {
+            Window window = windows.computeIfAbsent(key, k -> new Window());
+            synchronized (window) {
+                if (window.dropped) {
+                    continue; // pruned between the lookup and the lock: a new window takes its place
+                }
+                window.renew(nowMillis, windowMillis);
+                if (window.used < permits) {
+                    window.used++;
+                    return 0;
+                }
+                return window.wait(nowMillis, windowMillis);
             }
-            return window.wait(nowMillis, windowMillis);
         }
     }
 
@@ -75,16 +83,49 @@ public final class FixedWindows {
         if (permits == 0) {
             return;
         }
-        Window window = windows.computeIfAbsent(key, k -> new Window());
-        synchronized (window) {
-            window.renew(nowMillis, windowMillis);
-            window.used++;
+        prune(nowMillis);
+        while (true) {
+            Window window = windows.computeIfAbsent(key, k -> new Window());
+            synchronized (window) {
+                if (window.dropped) {
+                    continue;
+                }
+                window.renew(nowMillis, windowMillis);
+                window.used++;
+                return;
+            }
         }
+    }
+
+    /** How many keys have a window held in memory (ended ones not yet dropped included). */
+    public int size() {
+        return windows.size();
+    }
+
+    /**
+     * Drops the windows that have ended, at most once per window length: an ended window counts as no window at
+     * all (the next use opens a new one), so nothing is forgotten that would still count.
+     */
+    private void prune(long nowMillis) {
+        long last = prunedAt;
+        if (nowMillis - last < windowMillis) {
+            return;
+        }
+        prunedAt = nowMillis;
+        windows.values().removeIf(window -> {
+            synchronized (window) {
+                if (nowMillis - window.start >= windowMillis) {
+                    window.dropped = true;
+                }
+                return window.dropped;
+            }
+        });
     }
 
     private static final class Window {
         long start = Long.MIN_VALUE / 2; // a new key's window has ended: the first use opens one
         int used;
+        boolean dropped;
 
         void renew(long now, long length) {
             if (now - start >= length) {
