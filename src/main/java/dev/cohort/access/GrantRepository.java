@@ -103,17 +103,22 @@ class GrantRepository {
 
     /**
      * The statement that takes a source away from each pair: rows holding only that source are deleted, the others
-     * lose it. Both read the row itself (re-checked on the newest version when a concurrent transaction changed it),
-     * and a row reached by both parts is changed once only (PostgreSQL keeps one change per row and statement):
-     * whichever it is, the follow-up {@link #REMOVE_SOURCELESS} leaves no participant without a source. An
-     * {@code Unenrolled} course participant is never deleted: it stays listed with its completion data (rule 14).
+     * lose it. Both read the row itself (re-checked on the newest version when a concurrent transaction changed it);
+     * the update reads only the pairs the delete did not take, so each row is changed once and a revocation that
+     * deletes every pair (an expiry, a group leaving) reads each participant once. An {@code Unenrolled} course
+     * participant is never deleted: it stays listed with its completion data (rule 14); the follow-up
+     * {@link #REMOVE_SOURCELESS} removes the other rows the update left without a source.
      */
     static String revokeSql(Pairs pairs, Source source) {
         String match = "p.spot_id = :spot and p.resource_id = x.resource_id and p.member_id = x.member_id";
         return "with pairs as materialized (" + pairs.sql() + "), "
                 + "gone as (delete from participant p using pairs x where " + match + " and " + source.onlySource
-                + "  and p.status <> 'Unenrolled' returning 1), "
-                + "kept as (update participant p set " + source.remove + " from pairs x where " + match + " and "
+                + "  and p.status <> 'Unenrolled' returning p.resource_id, p.member_id), "
+                // The pairs the delete did not take (the statement's CTEs share one snapshot, so an update of the
+                // same pairs would visit the deleted rows again): usually none, and then no participant is read.
+                + "rest as materialized (select * from pairs y where not exists (select 1 from gone g "
+                + "where g.resource_id = y.resource_id and g.member_id = y.member_id)), "
+                + "kept as (update participant p set " + source.remove + " from rest x where " + match + " and "
                 + source.held + " returning 1) "
                 + "select (select count(*) from gone) as gone, (select count(*) from kept) as kept";
     }
@@ -133,10 +138,10 @@ class GrantRepository {
     Revoked revoke(UUID spotId, Pairs pairs, Source source) {
         // Lock the rows in one fixed order first: two revocations over overlapping participants (two groups linked
         // to the same resource) would otherwise lock them in plan order and could deadlock.
-        jdbc.sql("with pairs as materialized (" + pairs.sql() + ") select 1 from participant p join pairs x "
-                        + "on p.spot_id = :spot and p.resource_id = x.resource_id and p.member_id = x.member_id "
-                        + "order by p.resource_id, p.member_id for no key update of p")
-                .params(pairs.params()).param("spot", spotId).query((rs, n) -> 1).list();
+        jdbc.sql("with pairs as materialized (" + pairs.sql() + ") select count(*) from (select 1 from participant p "
+                        + "join pairs x on p.spot_id = :spot and p.resource_id = x.resource_id "
+                        + "and p.member_id = x.member_id order by p.resource_id, p.member_id for no key update of p) l")
+                .params(pairs.params()).param("spot", spotId).query(Long.class).single();
         Revoked revoked = jdbc.sql(revokeSql(pairs, source)).params(pairs.params()).param("spot", spotId)
                 .query((rs, n) -> new Revoked(rs.getInt("gone") + rs.getInt("kept"), rs.getInt("gone"))).single();
         int sourceless = jdbc.sql(REMOVE_SOURCELESS).param("spot", spotId).update();
