@@ -2,14 +2,18 @@ package dev.cohort.support;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -21,7 +25,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 /**
  * The SMTP side of a test class, in one place: a real SMTP server (GreenMail) on a free local port — or a free port
  * where nothing listens — pointed at by the application's settings, stopped after the class; and counting what it
- * received by Message-ID. Used as
+ * received by Message-ID or by recipient. Used as
  * <pre>
  * &#64;RegisterExtension
  * static final Smtp SMTP = Smtp.server();
@@ -83,8 +87,34 @@ public final class Smtp implements AfterAllCallback {
         return running().getReceivedMessages();
     }
 
+    /**
+     * The messages whose recipients' addresses contain {@code email} (GreenMail's match: a part of an address, any
+     * case); {@link #receivedBy} matches whole addresses.
+     */
     public List<MimeMessage> messagesTo(String email) {
         return List.of(running().getReceivedMessagesForDomain(email));
+    }
+
+    /**
+     * Every message received so far with {@code address} among its recipients (To, Cc, Bcc), compared as a whole
+     * address ignoring case, in the order received. The server is shared by the test class, so a test that counts
+     * one recipient's mail gives its members addresses no other test of the class uses.
+     */
+    public List<MimeMessage> receivedBy(String address) {
+        return Arrays.stream(messages()).filter(m -> recipients(m).contains(address.toLowerCase(Locale.ROOT)))
+                .toList();
+    }
+
+    /** The addresses a message was sent to (To, Cc, Bcc), lower-cased, without display names. */
+    public static List<String> recipients(MimeMessage message) {
+        try {
+            Address[] all = message.getAllRecipients();
+            return all == null ? List.of() : Arrays.stream(all)
+                    .map(a -> a instanceof InternetAddress i ? i.getAddress() : a.toString())
+                    .map(a -> a.toLowerCase(Locale.ROOT)).toList();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** How many times each of {@code ids} arrived (ids that never arrived are absent). */
