@@ -132,19 +132,39 @@ class GrantRepository {
     }
 
     /**
+     * The first statement of a revocation: locks every participant of the pairs in one fixed order (key order, as
+     * grants insert them: two changes over overlapping participants, such as two groups linked to the same resource,
+     * would otherwise lock in plan order and could deadlock), and deletes those that held only {@code source},
+     * found again by their row address, without a second join. A row a concurrent transaction changed before it
+     * was locked is locked in its newest version, which this statement's snapshot does not see: the delete skips
+     * it, and {@link #revoke} leaves it, like the rows keeping another source, to {@link #revokeSql}.
+     */
+    static String lockAndDeleteSql(Pairs pairs, Source source) {
+        return "with pairs as materialized (" + pairs.sql() + "), "
+                + "locked as materialized (select p.ctid as row_address, (" + source.onlySource
+                + " and p.status <> 'Unenrolled') as sole from participant p join pairs x on p.spot_id = :spot "
+                + "and p.resource_id = x.resource_id and p.member_id = x.member_id "
+                + "order by p.resource_id, p.member_id for no key update of p), "
+                + "gone as (delete from participant p where p.ctid = any(array(select row_address from locked "
+                + "where sole)) returning 1) "
+                + "select (select count(*) from locked) as locked, (select count(*) from gone) as gone";
+    }
+
+    /**
      * Takes {@code source} away from each pair; participants left with no source are removed, the others keep
-     * their row.
+     * their row. A revocation that deletes every pair it locks (an expiry, a group leaving, a direct invitation
+     * withdrawn) is one statement; the rest go through a second one, once every row is locked.
      */
     Revoked revoke(UUID spotId, Pairs pairs, Source source) {
-        // Lock the rows in one fixed order first: two revocations over overlapping participants (two groups linked
-        // to the same resource) would otherwise lock them in plan order and could deadlock.
-        jdbc.sql("with pairs as materialized (" + pairs.sql() + ") select count(*) from (select 1 from participant p "
-                        + "join pairs x on p.spot_id = :spot and p.resource_id = x.resource_id "
-                        + "and p.member_id = x.member_id order by p.resource_id, p.member_id for no key update of p) l")
-                .params(pairs.params()).param("spot", spotId).query(Long.class).single();
-        Revoked revoked = jdbc.sql(revokeSql(pairs, source)).params(pairs.params()).param("spot", spotId)
+        long[] first = jdbc.sql(lockAndDeleteSql(pairs, source)).params(pairs.params()).param("spot", spotId)
+                .query((rs, n) -> new long[] {rs.getLong("locked"), rs.getLong("gone")}).single();
+        int gone = (int) first[1];
+        if (first[0] == first[1]) {
+            return new Revoked(gone, gone);
+        }
+        Revoked rest = jdbc.sql(revokeSql(pairs, source)).params(pairs.params()).param("spot", spotId)
                 .query((rs, n) -> new Revoked(rs.getInt("gone") + rs.getInt("kept"), rs.getInt("gone"))).single();
         int sourceless = jdbc.sql(REMOVE_SOURCELESS).param("spot", spotId).update();
-        return new Revoked(revoked.sourcesRemoved(), revoked.participantsRemoved() + sourceless);
+        return new Revoked(gone + rest.sourcesRemoved(), gone + rest.participantsRemoved() + sourceless);
     }
 }
