@@ -38,7 +38,8 @@ public class RedeemBench {
     static final int BATCH = 100_000;
     static final int WARMUP = 200;
 
-    // The statements of JoinCodeService.redeem (JoinCodeRepository.find, use, addRedeemed), as Cohort sends them.
+    // The statements of JoinCodeService.redeem (JoinCodeRepository.find, use; MembershipRepository.addRedeemed), as
+    // Cohort sends them.
     static final String FIND = "select id, group_id, max_uses, uses, valid_from, valid_until, membership_days "
             + "from join_code where spot_id = ? and code = ? and not revoked";
     static final String USE = "update join_code set uses = uses + 1 where spot_id = ? and id = ? and not revoked "

@@ -23,8 +23,8 @@ public record JoinSettings(String joinType, boolean userViewable, @Nullable Long
     static final String START_DATE = "Cohort: Unix seconds from which members see and join the group; null: no start";
     static final String STOP_DATE = "Cohort: Unix seconds until which members see and join the group (after "
             + "startDate); null: no end";
-    /** The latest date accepted: 9999-12-31T23:59:59Z. */
-    static final long MAX_DATE = 253402300799L;
+    /** The latest date accepted: 9999-12-31T23:59:59Z (a group's window, and a join code's inside it). */
+    public static final long MAX_DATE = 253402300799L;
 
     /** Whether members may join the group themselves (open or with a code). */
     public boolean selfJoin() {

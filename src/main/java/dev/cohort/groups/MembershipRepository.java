@@ -6,12 +6,14 @@ import dev.cohort.web.ListPage;
 import dev.cohort.web.Paging;
 import java.nio.ByteBuffer;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.copy.CopyIn;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.UncategorizedSQLException;
@@ -53,6 +55,22 @@ class MembershipRepository {
                         + "select :spot, :group, count(*) from added having count(*) > 0) "
                         + "select count(*) from added")
                 .param("spot", spotId).param("group", groupId).param("member", memberId).param("source", source)
+                .query(Long.class).single() == 1;
+    }
+
+    /**
+     * Adds a member who redeemed a code (source code, the code's id, until {@code validUntil} or permanently) with
+     * the count delta in the same statement; true when they were not in the group.
+     */
+    boolean addRedeemed(UUID spotId, UUID groupId, UUID memberId, UUID codeId, @Nullable OffsetDateTime validUntil) {
+        return jdbc.sql("with added as (insert into group_membership (spot_id, group_id, member_id, source, "
+                        + "join_code_id, valid_until) values (:spot, :group, :member, 'code', :code, "
+                        + "cast(:until as timestamptz)) on conflict do nothing returning member_id), "
+                        + "counted as (insert into group_member_count (spot_id, group_id, delta) "
+                        + "select :spot, :group, count(*) from added having count(*) > 0) "
+                        + "select count(*) from added")
+                .param("spot", spotId).param("group", groupId).param("member", memberId).param("code", codeId)
+                .param("until", validUntil)
                 .query(Long.class).single() == 1;
     }
 

@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * Membership writes, the group row locks they take, and the events they publish: {@link MembersAddedToGroup} and
  * {@link MembersRemovedFromGroup}, inside the writing transaction, for the members who really entered or left.
- * Used by {@link GroupService} for manual changes and by smart groups for the changes their rules make.
+ * Used by {@link GroupService} for manual changes, by smart groups for the changes their rules make, and by joining
+ * for the members who join and leave groups themselves.
  */
 @Component
 public class Memberships {
@@ -26,15 +27,13 @@ public class Memberships {
     private final GroupRepository groups;
     private final MembershipRepository memberships;
     private final MembershipExpiryRepository expiring;
-    private final JoinCodeRepository codes;
     private final ApplicationEventPublisher events;
 
     Memberships(GroupRepository groups, MembershipRepository memberships, MembershipExpiryRepository expiring,
-                JoinCodeRepository codes, ApplicationEventPublisher events) {
+                ApplicationEventPublisher events) {
         this.groups = groups;
         this.memberships = memberships;
         this.expiring = expiring;
-        this.codes = codes;
         this.events = events;
     }
 
@@ -91,10 +90,11 @@ public class Memberships {
     }
 
     /**
-     * A member joins a group by themselves ({@code source}: selfJoined; later code), the caller holding the group row
-     * shared; true (and published) when they were not in it already, which changes nothing.
+     * A member joins a group by themselves, recording how ({@code source}, one of the sources the
+     * {@code group_membership} table allows: selfJoined; a code's membership is {@link #redeemed}), the caller
+     * holding the group row shared; true (and published) when they were not in it already, which changes nothing.
      */
-    boolean join(UUID spotId, UUID groupId, UUID memberId, String source) {
+    public boolean join(UUID spotId, UUID groupId, UUID memberId, String source) {
         boolean added = memberships.addJoined(spotId, groupId, memberId, source);
         if (added) {
             events.publishEvent(new MembersAddedToGroup(spotId, groupId, List.of(memberId)));
@@ -106,8 +106,8 @@ public class Memberships {
      * A member joins a group with a join code (source code, the code's id, until {@code validUntil} or permanently),
      * the caller holding the group row shared; true (and published) when they were not in it already.
      */
-    boolean redeemed(UUID spotId, UUID groupId, UUID memberId, UUID codeId, @Nullable Instant validUntil) {
-        boolean added = codes.addRedeemed(spotId, groupId, memberId, codeId,
+    public boolean redeemed(UUID spotId, UUID groupId, UUID memberId, UUID codeId, @Nullable Instant validUntil) {
+        boolean added = memberships.addRedeemed(spotId, groupId, memberId, codeId,
                 validUntil == null ? null : OffsetDateTime.ofInstant(validUntil, ZoneOffset.UTC));
         if (added) {
             events.publishEvent(new MembersAddedToGroup(spotId, groupId, List.of(memberId)));
@@ -153,7 +153,7 @@ public class Memberships {
     }
 
     /** Removes members; returns (and publishes) those who were in the group. */
-    List<UUID> remove(UUID spotId, UUID groupId, List<UUID> memberIds) {
+    public List<UUID> remove(UUID spotId, UUID groupId, List<UUID> memberIds) {
         List<UUID> removed = memberships.removeMembers(spotId, groupId, memberIds.toArray(UUID[]::new));
         log.debug("Spot {}: {} members removed from group {}", spotId, removed.size(), groupId);
         if (!removed.isEmpty()) {

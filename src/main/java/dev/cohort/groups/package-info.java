@@ -1,8 +1,9 @@
 /**
  * Groups and their memberships: static groups, bulk operations, exact member counts, deletion and restore, the
- * groups members see, join and leave themselves ({@code /v1/me/groups}, SPEC rules 15-16), and the
- * membership writes, locks and events every change goes through ({@link dev.cohort.groups.Memberships}). Smart
- * groups' rules are not here: groups calls them through {@link dev.cohort.groups.GroupRules}, which the smartgroups
- * module above implements.
+ * self-join settings a group carries ({@link dev.cohort.groups.JoinSettings}), memberships that expire, and the
+ * membership writes, locks and events every change goes through ({@link dev.cohort.groups.Memberships}). Members
+ * joining groups themselves and join codes are not here but in the joining module above; smart groups' rules
+ * neither: groups calls them through {@link dev.cohort.groups.GroupRules}, which the smartgroups module above
+ * implements.
  */
 package dev.cohort.groups;

@@ -1,4 +1,4 @@
-package dev.cohort.groups;
+package dev.cohort.joining;
 
 import dev.cohort.spots.MemberTokens;
 import dev.cohort.support.Api;

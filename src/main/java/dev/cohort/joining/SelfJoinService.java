@@ -1,7 +1,8 @@
-package dev.cohort.groups;
+package dev.cohort.joining;
 
 import dev.cohort.errors.ConflictException;
 import dev.cohort.errors.NotFoundException;
+import dev.cohort.groups.Memberships;
 import dev.cohort.web.ListPage;
 import dev.cohort.web.ListQuery;
 import java.time.Clock;

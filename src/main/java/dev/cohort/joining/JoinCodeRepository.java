@@ -1,4 +1,4 @@
-package dev.cohort.groups;
+package dev.cohort.joining;
 
 import dev.cohort.web.ListPage;
 import dev.cohort.web.ListQuery;
@@ -12,7 +12,11 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The SQL of join codes ({@code join_code}) and of the memberships made with them. */
+/**
+ * The SQL of join codes ({@code join_code}), and the reads of groups' tables a code needs: its group (locked shared
+ * for a redeem) and whether the member is in it already. The membership a redeem makes is written by groups
+ * ({@link dev.cohort.groups.Memberships#redeemed}).
+ */
 @Repository
 class JoinCodeRepository {
     private static final String COLUMNS = "c.id, c.code, c.group_id, c.uses, c.max_uses, c.valid_from, "
@@ -123,26 +127,16 @@ class JoinCodeRepository {
                 .query(Boolean.class).single();
     }
 
-    /**
-     * Adds a member who redeemed a code (source code, the code's id, until {@code validUntil} or permanently) with
-     * the count delta in the same statement; true when they were not in the group.
-     */
-    boolean addRedeemed(UUID spotId, UUID groupId, UUID memberId, UUID codeId, @Nullable OffsetDateTime validUntil) {
-        return jdbc.sql("with added as (insert into group_membership (spot_id, group_id, member_id, source, "
-                        + "join_code_id, valid_until) values (:spot, :group, :member, 'code', :code, "
-                        + "cast(:until as timestamptz)) on conflict do nothing returning member_id), "
-                        + "counted as (insert into group_member_count (spot_id, group_id, delta) "
-                        + "select :spot, :group, count(*) from added having count(*) > 0) "
-                        + "select count(*) from added")
-                .param("spot", spotId).param("group", groupId).param("member", memberId).param("code", codeId)
-                .param("until", validUntil)
-                .query(Long.class).single() == 1;
-    }
-
     private static JoinCode code(ResultSet rs, int row) throws SQLException {
         return new JoinCode(rs.getObject("id", UUID.class), rs.getString("code"), rs.getObject("group_id", UUID.class),
-                rs.getInt("uses"), (Integer) rs.getObject("max_uses"), GroupRepository.seconds(rs, "valid_from"),
-                GroupRepository.seconds(rs, "valid_until"), (Integer) rs.getObject("membership_days"),
+                rs.getInt("uses"), (Integer) rs.getObject("max_uses"), seconds(rs, "valid_from"),
+                seconds(rs, "valid_until"), (Integer) rs.getObject("membership_days"),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant().toEpochMilli());
+    }
+
+    /** A nullable timestamp as Unix seconds. */
+    private static @Nullable Long seconds(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime at = rs.getObject(column, OffsetDateTime.class);
+        return at == null ? null : at.toEpochSecond();
     }
 }

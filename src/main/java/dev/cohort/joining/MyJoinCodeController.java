@@ -1,4 +1,4 @@
-package dev.cohort.groups;
+package dev.cohort.joining;
 
 import dev.cohort.errors.NotFoundException;
 import dev.cohort.spots.Caller;

@@ -1,7 +1,8 @@
-package dev.cohort.groups;
+package dev.cohort.joining;
 
 import dev.cohort.errors.ConflictException;
 import dev.cohort.errors.NotFoundException;
+import dev.cohort.groups.Memberships;
 import dev.cohort.web.ListPage;
 import dev.cohort.web.ListQuery;
 import dev.cohort.web.Problems;
@@ -63,13 +64,13 @@ class JoinCodeService {
         problems.throwIfAny();
         if (code != null) {
             return codes.insert(spotId, groupId, code.toUpperCase(Locale.ROOT), settings.maxUses(),
-                            JoinSettings.timestamp(settings.validFrom()), JoinSettings.timestamp(settings.validUntil()),
+                            timestamp(settings.validFrom()), timestamp(settings.validUntil()),
                             settings.membershipDays())
                     .orElseThrow(() -> new ConflictException("code", "this Spot has the code " + code + " already"));
         }
         while (true) {
             Optional<JoinCode> made = codes.insert(spotId, groupId, generate(), settings.maxUses(),
-                    JoinSettings.timestamp(settings.validFrom()), JoinSettings.timestamp(settings.validUntil()),
+                    timestamp(settings.validFrom()), timestamp(settings.validUntil()),
                     settings.membershipDays());
             if (made.isPresent()) {
                 return made.get();
@@ -90,7 +91,7 @@ class JoinCodeService {
                 texts.add(generate());
             }
             made.addAll(codes.insertSingleUse(spotId, groupId, texts.toArray(String[]::new),
-                    JoinSettings.timestamp(settings.validFrom()), JoinSettings.timestamp(settings.validUntil()),
+                    timestamp(settings.validFrom()), timestamp(settings.validUntil()),
                     settings.membershipDays()));
         }
         return made;
@@ -198,6 +199,11 @@ class JoinCodeService {
             code[i] = ALPHABET.charAt(random.nextInt(ALPHABET.length()));
         }
         return new String(code);
+    }
+
+    /** Unix seconds as the timestamp the database stores; null stays null. */
+    private static @Nullable OffsetDateTime timestamp(@Nullable Long seconds) {
+        return seconds == null ? null : utc(Instant.ofEpochSecond(seconds));
     }
 
     static OffsetDateTime utc(Instant instant) {

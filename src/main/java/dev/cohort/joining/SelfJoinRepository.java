@@ -1,4 +1,4 @@
-package dev.cohort.groups;
+package dev.cohort.joining;
 
 import dev.cohort.web.ListPage;
 import dev.cohort.web.ListQuery;
@@ -12,7 +12,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The SQL of what members see of groups and of the groups they join themselves (reads; the writes are Memberships'). */
+/**
+ * The SQL of what members see of groups and of the groups they join themselves (reads; the writes are groups',
+ * through {@link dev.cohort.groups.Memberships}).
+ */
 @Repository
 class SelfJoinRepository {
     /** Whether the member {@code :member} is in the group {@code g}. */
@@ -63,7 +66,12 @@ class SelfJoinRepository {
     private static MemberGroup group(ResultSet rs, int row) throws SQLException {
         return new MemberGroup(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("description"),
                 rs.getString("emoji"), rs.getString("icon"), rs.getString("join_type"), rs.getBoolean("joined"),
-                GroupRepository.seconds(rs, "start_date"), GroupRepository.seconds(rs, "stop_date"),
-                rs.getInt("sort_order"));
+                seconds(rs, "start_date"), seconds(rs, "stop_date"), rs.getInt("sort_order"));
+    }
+
+    /** A nullable timestamp as Unix seconds. */
+    private static @Nullable Long seconds(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime at = rs.getObject(column, OffsetDateTime.class);
+        return at == null ? null : at.toEpochSecond();
     }
 }

@@ -1,5 +1,6 @@
-package dev.cohort.groups;
+package dev.cohort.joining;
 
+import dev.cohort.groups.JoinSettings;
 import dev.cohort.spots.Caller;
 import dev.cohort.web.Body;
 import dev.cohort.web.Errors;

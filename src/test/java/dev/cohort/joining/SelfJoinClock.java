@@ -1,4 +1,4 @@
-package dev.cohort.groups;
+package dev.cohort.joining;
 
 import dev.cohort.support.MutableClock;
 import org.springframework.boot.test.context.TestConfiguration;

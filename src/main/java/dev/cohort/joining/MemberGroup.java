@@ -1,4 +1,4 @@
-package dev.cohort.groups;
+package dev.cohort.joining;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package dev.cohort.groups;
+package dev.cohort.joining;
 
 import static dev.cohort.web.Filters.Op.eq;
 import static dev.cohort.web.Filters.Op.in;

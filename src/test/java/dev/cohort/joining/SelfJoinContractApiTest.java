@@ -1,4 +1,4 @@
-package dev.cohort.groups;
+package dev.cohort.joining;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

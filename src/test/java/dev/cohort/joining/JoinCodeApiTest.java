@@ -1,6 +1,6 @@
-package dev.cohort.groups;
+package dev.cohort.joining;
 
-import static dev.cohort.groups.SelfJoinFixture.body;
+import static dev.cohort.joining.SelfJoinFixture.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cohort.support.Api;

@@ -1,8 +1,9 @@
-package dev.cohort.groups;
+package dev.cohort.joining;
 
-import static dev.cohort.groups.SelfJoinFixture.body;
+import static dev.cohort.joining.SelfJoinFixture.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cohort.groups.MembershipExpiry;
 import dev.cohort.messaging.OutboxWorker;
 import dev.cohort.support.Api;
 import dev.cohort.support.ApiTest;
