@@ -50,7 +50,8 @@ class ModuleStructureTest {
         MAY_IMPORT.put("messaging", with(plumbing, "spots", "members"));
         MAY_IMPORT.put("groups", with(plumbing, "spots", "members", "messaging"));
         MAY_IMPORT.put("smartgroups", with(plumbing, "spots", "members", "messaging", "groups"));
-        MAY_IMPORT.put("joining", with(plumbing, "spots", "members", "messaging", "groups"));
+        MAY_IMPORT.put("communities", with(plumbing, "spots", "members", "messaging", "groups"));
+        MAY_IMPORT.put("joining", with(plumbing, "spots", "members", "messaging", "groups", "communities"));
         MAY_IMPORT.put("resources", with(plumbing, "spots", "members", "messaging", "groups"));
         MAY_IMPORT.put("access", with(plumbing, "spots", "members", "messaging", "groups", "resources"));
         MAY_IMPORT.put("courses", with(plumbing, "spots", "members", "messaging", "groups", "resources", "access"));
@@ -76,6 +77,13 @@ class ModuleStructureTest {
             Map.entry("group_membership", List.of("groups")),
             Map.entry("join_code", List.of("joining")),
             Map.entry("group_member_count", List.of("groups")),
+            Map.entry("community_group", List.of("communities")),
+            Map.entry("community_slug", List.of("communities")),
+            Map.entry("community_settings", List.of("communities")),
+            Map.entry("group_report", List.of("communities")),
+            Map.entry("join_request", List.of("joining")),
+            Map.entry("group_invitation", List.of("joining")),
+            Map.entry("group_ban", List.of("joining")),
             Map.entry("smart_group_exception", List.of("smartgroups", "groups")),
             Map.entry("resource", List.of("resources", "access")),
             Map.entry("resource_group_link", List.of("access")),
@@ -91,7 +99,9 @@ class ModuleStructureTest {
             "participant", Map.of("courses", "a course participant's progress: status Started, Completed or "
                     + "Unenrolled, completed_steps, unenrolled_at (V7__courses)"),
             "member_group", Map.of("smartgroups", "a smart group's rule: kind, rule, rule_fields, rule_version, "
-                    + "rule_relative, rule_evaluated_at (V8__smart_groups)"));
+                    + "rule_relative, rule_evaluated_at (V8__smart_groups)"),
+            "group_membership", Map.of("communities", "a community group member's role: group_role "
+                    + "(V18__community_groups)"));
 
     private static final Pattern WRITE = Pattern.compile("\\b(insert into|update|delete from)\\s+([a-z_][a-z0-9_]*)");
     private static final Pattern CREATE_TABLE = Pattern.compile("(?i)\\bcreate table\\s+([a-z_][a-z0-9_]*)");

@@ -2,6 +2,7 @@ package dev.cohort.web;
 
 import dev.cohort.errors.ConflictException;
 import dev.cohort.errors.FieldProblem;
+import dev.cohort.errors.ForbiddenException;
 import dev.cohort.errors.InvalidInputException;
 import dev.cohort.errors.NotFoundException;
 import dev.cohort.errors.TooLargeException;
@@ -50,6 +51,13 @@ class ProblemAdvice {
     ProblemDetail conflict(ConflictException e) {
         return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage(),
                 List.of(new FieldProblem(e.field(), e.getMessage())));
+    }
+
+    @ExceptionHandler(ForbiddenException.class)
+    ProblemDetail forbidden(ForbiddenException e) {
+        ProblemDetail body = problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage(), List.of());
+        body.setProperty("missingRight", e.right());
+        return body;
     }
 
     @ExceptionHandler(TooLargeException.class)
