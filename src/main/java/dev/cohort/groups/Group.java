@@ -1,5 +1,6 @@
 package dev.cohort.groups;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -7,14 +8,14 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The Group object of the MeltingSpot API ({@code id, name, description, emoji, icon}) plus Cohort's
- * {@code kind} ("static" or "smart"), a smart group's {@code rule} and the time it was last evaluated over the whole
+ * {@code kind} ("static", "smart" or "community"), a smart group's {@code rule} and the time it was last evaluated over the whole
  * Spot ({@code ruleEvaluatedAt}), how members may join it ({@code joinType}, {@code userViewable}, the window
  * {@code startDate}..{@code stopDate} in Unix seconds, {@code order}), {@code membersCount}, {@code resourcesCount} and
- * dates (Unix milliseconds).
+ * dates (Unix milliseconds), and a community group's own fields ({@link CommunityFields}, null for the other kinds).
  */
 public record Group(UUID id, String name, @Nullable String description, @Nullable String emoji,
                     @Nullable String icon,
-                    @Schema(allowableValues = {"static", "smart"}) String kind,
+                    @Schema(allowableValues = {"static", "smart", "community"}) String kind,
                     @Schema(ref = "#/components/schemas/Rule", description = "A smart group's rule; null for a static "
                             + "group") @Nullable JsonNode rule,
                     @Schema(description = "When the rule was last evaluated over the whole Spot (Unix milliseconds)")
@@ -31,5 +32,15 @@ public record Group(UUID id, String name, @Nullable String description, @Nullabl
                     @Schema(description = "Its place among the groups members see (then by name)") int order,
                     long membersCount, long resourcesCount,
                     @Schema(description = "Unix milliseconds") long createdAt,
-                    @Schema(description = "Unix milliseconds") long updatedAt) {
+                    @Schema(description = "Unix milliseconds") long updatedAt,
+                    @JsonUnwrapped CommunityFields community) {
+    /** The same group with its community fields. */
+    public Group with(CommunityFields fields) {
+        return new Group(id, name, description, emoji, icon, kind, rule, ruleEvaluatedAt, joinType, userViewable,
+                startDate, stopDate, order, membersCount, resourcesCount, createdAt, updatedAt, fields);
+    }
+
+    public boolean isCommunity() {
+        return kind.equals("community");
+    }
 }

@@ -48,25 +48,29 @@ class GroupController {
 
     private final GroupService groups;
     private final GroupRules rules;
+    private final GroupCommunities communities;
     private final MemberService members;
     private final Settings settings;
 
-    GroupController(GroupService groups, GroupRules rules, MemberService members, Settings settings) {
+    GroupController(GroupService groups, GroupRules rules, GroupCommunities communities, MemberService members,
+                    Settings settings) {
         this.groups = groups;
         this.rules = rules;
+        this.communities = communities;
         this.members = members;
         this.settings = settings;
     }
 
-    @Body(echoes = Group.class)
-    @Schema(description = "A new group: static by default, smart with \"kind\": \"smart\" and a rule")
+    @Body(echoes = {Group.class, CommunityFields.class})
+    @Schema(description = "A new group: static by default, smart with \"kind\": \"smart\" and a rule, a community "
+            + "group with \"kind\": \"community\" and its owner")
     record CreateGroup(
             @NotBlank @Size(max = NAME_MAX) @Schema(example = "Ambassadors") String name,
             @Schema(example = "Members who speak for the community") String description,
             @Schema(example = "🚀") String emoji,
             String icon,
-            @Schema(allowableValues = {"static", "smart"}, description = "Cohort: static (default) or smart")
-            String kind,
+            @Schema(allowableValues = {"static", "smart", "community"}, description = "Cohort: static (default), "
+                    + "smart or community") String kind,
             @Schema(ref = "#/components/schemas/Rule", description = "Cohort: a smart group's rule") JsonNode rule,
             @Schema(description = "Initial members (static groups only); unknown ids are a 400 and nothing is created")
             List<String> spotMemberIds,
@@ -74,32 +78,72 @@ class GroupController {
             @Schema(description = "Cohort: whether members see the group (default false)") Boolean userViewable,
             @Min(0) @Max(JoinSettings.MAX_DATE) @Schema(description = JoinSettings.START_DATE) Long startDate,
             @Min(0) @Max(JoinSettings.MAX_DATE) @Schema(description = JoinSettings.STOP_DATE) Long stopDate,
-            @Schema(description = "Cohort: its place among the groups members see (default 0)") Integer order) {
+            @Schema(description = "Cohort: its place among the groups members see (default 0)") Integer order,
+            @Schema(description = "Cohort, community groups (required for them): the owner, a member of the Spot, who "
+                    + "becomes the group's first member with groupRole owner") UUID ownerSpotMemberId,
+            @Schema(allowableValues = {"approval", "open"}, description = CommunityInput.JOIN_POLICY)
+            String joinPolicy,
+            @Size(max = 10) @Schema(description = CommunityInput.QUESTIONS)
+            List<CommunityInput.MembershipQuestionInput> membershipQuestions,
+            @Schema(description = "Cohort, community groups: primary colour and images") 
+            CommunityInput.GroupBrandingInput branding,
+            @Schema(description = "Cohort, community groups: theme colours") CommunityInput.GroupThemeInput theme,
+            @Schema(allowableValues = {"free", "subscription"}, description = CommunityInput.ACCESS) String access,
+            @Size(max = 20) @Schema(description = CommunityInput.PROMO_LINKS) List<PromoLink> promoLinks,
+            @Schema(description = CommunityInput.REPORTS) Boolean reportsEnabled) {
+
+        CommunityInput community() {
+            return new CommunityInput(null, joinPolicy, membershipQuestions, branding, theme, access, promoLinks,
+                    reportsEnabled);
+        }
     }
 
-    @Body(echoes = Group.class, partial = true)
+    @Body(echoes = {Group.class, CommunityFields.class}, partial = true)
     @Schema(description = "The fields to change; absent fields are left as they are")
     record UpdateGroup(
             @NotBlank @Size(max = NAME_MAX) String name,
             @Schema(description = "null clears it") Optional<String> description,
             @Schema(description = "null clears it") Optional<String> emoji,
             @Schema(description = "null clears it") Optional<String> icon,
-            @Schema(allowableValues = {"static", "smart"}, description = "Cohort: \"static\" turns a smart group "
-                    + "into a static one keeping its members; \"smart\" with a rule turns a static group smart")
-            String kind,
+            @Schema(allowableValues = {"static", "smart", "community"}, description = "Cohort: \"static\" turns a "
+                    + "smart group into a static one keeping its members; \"smart\" with a rule turns a static group "
+                    + "smart; a community group stays one, and no other group becomes one") String kind,
             @Schema(ref = "#/components/schemas/Rule", description = "Cohort: a smart group's new rule; null leaves "
                     + "the rule as it is") Optional<JsonNode> rule,
             @Schema(allowableValues = {"closed", "open", "code"}, description = JoinSettings.JOIN_TYPE) String joinType,
             @Schema(description = "Cohort: whether members see the group") Boolean userViewable,
             @Min(0) @Max(JoinSettings.MAX_DATE) @Schema(description = JoinSettings.START_DATE) Optional<Long> startDate,
             @Min(0) @Max(JoinSettings.MAX_DATE) @Schema(description = JoinSettings.STOP_DATE) Optional<Long> stopDate,
-            @Schema(description = "Cohort: its place among the groups members see") Integer order) {
+            @Schema(description = "Cohort: its place among the groups members see") Integer order,
+            @Schema(description = "Cohort, community groups: the owner can never be replaced (409 when another is "
+                    + "sent; the same one, or null, changes nothing)") Optional<UUID> ownerSpotMemberId,
+            @Schema(description = "Cohort, community groups: the join URL's new slug (3 to 60 lowercase letters, "
+                    + "digits, hyphens), changed once: a second change is a 409, a slug the Spot has or had a 409")
+            Optional<String> slug,
+            @Schema(allowableValues = {"approval", "open"}, description = CommunityInput.JOIN_POLICY)
+            Optional<String> joinPolicy,
+            @Size(max = 10) @Schema(description = CommunityInput.QUESTIONS + "; the whole list, null clears it")
+            Optional<List<CommunityInput.MembershipQuestionInput>> membershipQuestions,
+            @Schema(description = "Cohort, community groups: the whole branding; null clears it")
+            Optional<CommunityInput.GroupBrandingInput> branding,
+            @Schema(description = "Cohort, community groups: the whole theme; null clears it")
+            Optional<CommunityInput.GroupThemeInput> theme,
+            @Schema(allowableValues = {"free", "subscription"}, description = CommunityInput.ACCESS)
+            Optional<String> access,
+            @Size(max = 20) @Schema(description = CommunityInput.PROMO_LINKS + "; the whole list, null clears it")
+            Optional<List<PromoLink>> promoLinks,
+            @Schema(description = CommunityInput.REPORTS) Optional<Boolean> reportsEnabled) {
+
+        CommunityInput community(boolean community, Problems problems) {
+            return CommunityInput.update(community, problems, slug, joinPolicy, membershipQuestions, branding, theme,
+                    access, promoLinks, reportsEnabled);
+        }
     }
 
     @GetMapping("/v1/groups")
     @Filtered(GroupFilters.class)
     @Operation(operationId = "listGroups", summary = "List groups, by name, with their members and resources counts",
-            description = "Filters: name[eq], name[contains], and Cohort's name[neq], kind[eq|neq] (static, smart), "
+            description = "Filters: name[eq], name[contains], and Cohort's name[neq], kind[eq|neq] (static, smart, community), "
                     + "membersCount[..] and resourcesCount[..] with eq neq gt gte lt lte (membersCount[eq]=0: empty "
                     + "groups), joinType[eq|in], userViewable[eq].")
     ListPage<Group> list(Caller caller, @RequestParam MultiValueMap<String, String> query) {
@@ -114,12 +158,18 @@ class GroupController {
                     + "\"rule\" creates a smart group, evaluated over the whole Spot before the answer (see README, "
                     + "Smart groups); a bad rule is a 400 naming its place (rule.all[1].value) and nothing is saved. "
                     + "Self-join settings: joinType, userViewable, startDate, stopDate (after startDate), order; a "
-                    + "smart group cannot be open or code (400 naming joinType).")
+                    + "smart group cannot be open or code (400 naming joinType). Cohort: \"kind\": \"community\" with "
+                    + "ownerSpotMemberId (required; a member of the Spot, 400 naming it otherwise) creates a "
+                    + "community group: the owner becomes its first member with groupRole owner, a slug is made from "
+                    + "the name (product-beta, product-beta-2 when taken), and joinPolicy, membershipQuestions, "
+                    + "branding, theme, access, promoLinks, reportsEnabled are checked (a 400 per bad field); see "
+                    + "README, Community groups.")
     @Errors(413)
     Group create(Caller caller, @RequestBody CreateGroup body) {
         Problems problems = new Problems();
         GroupKinds.Smart smart = GroupKinds.read(rules, caller.spotId(), body.kind(), body.rule(), null, problems);
         JoinSettings join = join(body, problems);
+        CommunityInput community = community(caller.spotId(), body, problems);
         List<UUID> initial = List.of();
         if (body.spotMemberIds() != null) {
             if (smart.rule() != null) {
@@ -132,8 +182,35 @@ class GroupController {
         }
         problems.throwIfAny();
         UUID[] members = this.members.requireMembers(caller.spotId(), initial, "spotMemberIds");
+        if ("community".equals(body.kind())) {
+            return groups.createCommunity(caller.spotId(), body.name(), body.description(), body.emoji(),
+                    body.icon(), List.of(members), join, body.ownerSpotMemberId(), community);
+        }
         return groups.create(caller.spotId(), body.name(), body.description(), body.emoji(), body.icon(),
                 List.of(members), smart.rule(), join);
+    }
+
+    /**
+     * The community part of a create body, checked: a community group needs an owner who is a member of the Spot;
+     * a group of another kind has none of the community fields.
+     */
+    private CommunityInput community(UUID spotId, CreateGroup body, Problems problems) {
+        boolean community = "community".equals(body.kind());
+        CommunityInput input = CommunityInput.create(community, body.community(), problems);
+        UUID owner = body.ownerSpotMemberId();
+        if (!community) {
+            if (owner != null) {
+                problems.add("ownerSpotMemberId", "only community groups have an owner (\"kind\": \"community\")");
+            }
+            return input;
+        }
+        if (owner == null) {
+            problems.add("ownerSpotMemberId", "is required for a community group");
+        } else if (!members.existing(spotId, List.of(owner)).contains(owner)) {
+            problems.add("ownerSpotMemberId", "is not a member of this Spot");
+        }
+        communities.check(spotId, null, input, problems);
+        return input;
     }
 
     record BulkCreateGroupsResult(List<Group> created,
@@ -165,12 +242,16 @@ class GroupController {
             Problems problems = new Problems();
             GroupKinds.Smart smart = GroupKinds.read(rules, caller.spotId(), body.kind(), body.rule(), null, problems);
             JoinSettings join = join(body, problems);
+            CommunityInput community = community(caller.spotId(), body, problems);
             if (!problems.isEmpty() || body.spotMemberIds() != null) {
                 failed.add(item);
                 continue;
             }
-            created.add(groups.create(caller.spotId(), body.name(), body.description(), body.emoji(), body.icon(),
-                    List.of(), smart.rule(), join));
+            created.add("community".equals(body.kind())
+                    ? groups.createCommunity(caller.spotId(), body.name(), body.description(), body.emoji(),
+                            body.icon(), List.of(), join, body.ownerSpotMemberId(), community)
+                    : groups.create(caller.spotId(), body.name(), body.description(), body.emoji(), body.icon(),
+                            List.of(), smart.rule(), join));
         }
         return new BulkCreateGroupsResult(created, failed);
     }
@@ -190,13 +271,24 @@ class GroupController {
             + "only members who enter or leave are invited or revoked; preview with ~previewRule first); \"kind\": "
             + "\"static\" turns a smart group into a static one keeping its members; \"kind\": \"smart\" with a "
             + "\"rule\" turns a static group smart. joinType, userViewable, startDate, stopDate, order as in "
-            + "createGroup; stopDate must stay after startDate, and a group that is or becomes smart must stay closed.")
+            + "createGroup; stopDate must stay after startDate, and a group that is or becomes smart must stay closed. "
+            + "Cohort, community groups: their settings as in createGroup (lists and objects replaced whole, null "
+            + "clears them); slug changes the join URL once (slugChangesLeft 1, then 0: a second change is a 409, a "
+            + "slug the Spot has or had a 409); the kind stays community and no other group becomes one (400); "
+            + "another ownerSpotMemberId is a 409.")
+    @Errors(409)
     Group update(Caller caller, @PathVariable UUID groupId, @RequestBody UpdateGroup body) {
         Group current = groups.get(caller.spotId(), groupId);
         Problems problems = new Problems();
         JsonNode rule = body.rule() == null ? null : body.rule().orElse(null);
-        GroupKinds.Smart smart = GroupKinds.read(rules, caller.spotId(), body.kind(), rule, current.kind(), problems);
-        boolean smartAfter = "smart".equals(body.kind()) || current.kind().equals("smart") && body.kind() == null;
+        String kind = CommunityKind.requireKept(current, body.kind(), problems);
+        GroupKinds.Smart smart = GroupKinds.read(rules, caller.spotId(), kind, rule, current.kind(), problems);
+        CommunityInput community = body.community(current.isCommunity(), problems);
+        CommunityKind.requireOwnerKept(current, body.ownerSpotMemberId(), problems);
+        if (current.isCommunity()) {
+            communities.check(caller.spotId(), groupId, community, problems);
+        }
+        boolean smartAfter = "smart".equals(kind) || current.kind().equals("smart") && kind == null;
         Map<String, Object> settings = JoinSettings.update(current, smartAfter, body.joinType(), body.userViewable(),
                 body.startDate(), body.stopDate(), body.order(), problems);
         problems.throwIfAny();
@@ -209,9 +301,9 @@ class GroupController {
         put(columns, "icon", body.icon());
         columns.putAll(settings);
         // Sending back the kind the group has, with no rule, changes nothing.
-        String kind = smart.rule() != null ? "smart"
+        String change = smart.rule() != null ? "smart"
                 : "static".equals(smart.kind()) && !"static".equals(current.kind()) ? "static" : null;
-        return groups.update(caller.spotId(), groupId, columns, kind, smart.rule());
+        return groups.update(caller.spotId(), groupId, columns, change, smart.rule(), community);
     }
 
     private static JoinSettings join(CreateGroup body, Problems problems) {

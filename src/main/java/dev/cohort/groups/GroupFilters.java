@@ -15,7 +15,7 @@ import dev.cohort.web.Filters;
 final class GroupFilters {
     static final Filters.Spec SPEC = Filters.spec()
             .text("name", "g.name", eq, neq, contains)
-            .enumeration("kind", "g.kind", java.util.List.of("static", "smart"), eq, neq)
+            .enumeration("kind", "g.kind", java.util.List.of("static", "smart", "community"), eq, neq)
             .integer("membersCount", GroupRepository.MEMBERS_COUNT, eq, neq, gt, gte, lt, lte)
             .integer("resourcesCount", GroupRepository.RESOURCES_COUNT, eq, neq, gt, gte, lt, lte)
             .enumeration("joinType", "g.join_type", java.util.List.of("closed", "open", "code"), eq, in)

@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * {@code "manual"} (added by an operator), {@code "selfJoined"} (joined by themselves) or {@code "code"} (joined with
  * the join code {@code joinCodeId}); in a smart group
  * {@code "rule"}, or {@code "exception"} for a member always included; and when the membership ends by itself
- * ({@code validUntil}, Unix seconds, null when permanent).
+ * ({@code validUntil}, Unix seconds, null when permanent); in a community group, the member's {@code groupRole}.
  */
 public record GroupMember(@JsonUnwrapped SpotMember member,
                           @Schema(allowableValues = {"manual", "selfJoined", "code", "rule", "exception"},
@@ -19,5 +19,8 @@ public record GroupMember(@JsonUnwrapped SpotMember member,
                           @Schema(description = "When the membership ends by itself (Unix seconds); null: permanent")
                           @Nullable Long validUntil,
                           @Schema(description = "The join code the member joined with (membershipSource code); "
-                                  + "null otherwise") java.util.@Nullable UUID joinCodeId) {
+                                  + "null otherwise") java.util.@Nullable UUID joinCodeId,
+                          @Schema(allowableValues = {"owner", "admin", "moderator", "member"}, description = "Cohort: "
+                                  + "the member's role in a community group; null in other groups")
+                          @Nullable String groupRole) {
 }

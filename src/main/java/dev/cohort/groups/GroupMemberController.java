@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -65,7 +66,9 @@ class GroupMemberController {
                     + "registrationDate[before|after], role[in], status[in], search, ... Each item has Cohort's "
                     + "membershipSource: manual, selfJoined or code (static group; joinCodeId for code), rule or "
                     + "exception (smart group), and validUntil "
-                    + "(Unix seconds, or null: permanent), filtered by validUntil[before|after].")
+                    + "(Unix seconds, or null: permanent), filtered by validUntil[before|after]; in a community group, "
+                    + "groupRole (owner, admin, moderator, member; null in other groups), filtered by "
+                    + "groupRole[eq|in].")
     ListPage<GroupMember> members(Caller caller, @PathVariable UUID groupId,
                                  @RequestParam MultiValueMap<String, String> query) {
         return groups.members(caller.spotId(), groupId, query);
@@ -101,13 +104,28 @@ class GroupMemberController {
         return new BulkAddGroupMembersResult(result.added(), result.failed(), result.alreadyMembers());
     }
 
+    @DeleteMapping("/v1/groups/{groupId}/spotMembers/{spotMemberId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(operationId = "removeGroupMember", summary = "Remove a member from a group (Cohort)",
+            description = "204 when the member was in the group; 404 when they are not (or the group does not exist "
+                    + "in the caller's Spot). What only this group gave them is taken away (rule 8). 409 for a smart "
+                    + "group (its members come from its rule) and for a community group's owner, who can never be "
+                    + "removed.")
+    @Errors(409)
+    void remove(Caller caller, @PathVariable UUID groupId, @PathVariable UUID spotMemberId) {
+        if (groups.bulkRemove(caller.spotId(), groupId, List.of(spotMemberId)) == 0) {
+            throw new NotFoundException("Group member");
+        }
+    }
+
     record BulkRemoveGroupMembersResult(int removedSpotMembersCount) {
     }
 
     @PostMapping("/v1/groups/{groupId}/spotMembers~bulkRemove")
     @Operation(operationId = "bulkRemoveGroupMembers", summary = "Remove members from a group",
-            description = "removedSpotMembersCount counts the members that were in the group. Malformed ids are a 400.")
-    @Errors(413)
+            description = "removedSpotMembersCount counts the members that were in the group. Malformed ids are a 400. "
+                    + "Cohort: a community group's owner can never be removed (409, nothing changes).")
+    @Errors({409, 413})
     BulkRemoveGroupMembersResult bulkRemove(Caller caller, @PathVariable UUID groupId,
                                             @RequestBody GroupMemberIds body) {
         TooLargeException.check("spotMemberIds", settings.bulkLimit(), body.spotMemberIds());

@@ -41,14 +41,16 @@ class GroupRepository {
         this.jdbc = jdbc;
     }
 
-    UUID insert(UUID spotId, String name, String description, String emoji, String icon, JoinSettings settings) {
+    /** Inserts a group of {@code kind} static or community (a smart group is a static one given a rule). */
+    UUID insert(UUID spotId, String kind, String name, String description, String emoji, String icon,
+                JoinSettings settings) {
         UUID id = UUID.randomUUID();
-        jdbc.sql("insert into member_group (spot_id, id, name, description, emoji, icon, "
+        jdbc.sql("insert into member_group (spot_id, id, kind, name, description, emoji, icon, "
                         + "join_type, user_viewable, start_date, stop_date, sort_order) "
-                        + "values (:spot, :id, :name, :description, :emoji, :icon, :joinType, :userViewable, "
+                        + "values (:spot, :id, :kind, :name, :description, :emoji, :icon, :joinType, :userViewable, "
                         + "cast(:startDate as timestamptz), cast(:stopDate as timestamptz), :order)")
-                .param("spot", spotId).param("id", id).param("name", name).param("description", description)
-                .param("emoji", emoji).param("icon", icon).param("joinType", settings.joinType())
+                .param("spot", spotId).param("id", id).param("kind", kind).param("name", name)
+                .param("description", description).param("emoji", emoji).param("icon", icon).param("joinType", settings.joinType())
                 .param("userViewable", settings.userViewable())
                 .param("startDate", JoinSettings.timestamp(settings.startDate()))
                 .param("stopDate", JoinSettings.timestamp(settings.stopDate())).param("order", settings.order())
@@ -62,7 +64,7 @@ class GroupRepository {
                 .param("spot", spotId).param("id", id).query(GroupRepository::group).optional();
     }
 
-    /** The kind of a live group ("static" or "smart"). */
+    /** The kind of a live group ("static", "smart" or "community"). */
     Optional<String> kind(UUID spotId, UUID id) {
         return jdbc.sql("select kind from member_group where spot_id = :spot and id = :id and deleted_at is null")
                 .param("spot", spotId).param("id", id).query(String.class).optional();
@@ -171,7 +173,7 @@ class GroupRepository {
                 rs.getString("join_type"), rs.getBoolean("user_viewable"), seconds(rs, "start_date"),
                 seconds(rs, "stop_date"), rs.getInt("sort_order"),
                 rs.getLong("members_count"),
-                rs.getLong("resources_count"), millis(rs, "created_at"), millis(rs, "updated_at"));
+                rs.getLong("resources_count"), millis(rs, "created_at"), millis(rs, "updated_at"), CommunityFields.NONE);
     }
 
     /** A nullable timestamp as Unix seconds. */

@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -35,17 +36,19 @@ public class GroupService {
     private final MembershipRepository memberships;
     private final Memberships changes;
     private final GroupRules rules;
+    private final GroupCommunities communities;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     private final int retentionDays;
 
     GroupService(GroupRepository groups, MembershipRepository memberships, Memberships changes, GroupRules rules,
-                 ApplicationEventPublisher events, Settings settings, Clock clock) {
+                 GroupCommunities communities, ApplicationEventPublisher events, Settings settings, Clock clock) {
         this.groups = groups;
         this.memberships = memberships;
         this.changes = changes;
         this.rules = rules;
+        this.communities = communities;
         this.events = events;
         this.clock = clock;
         this.retentionDays = settings.integer("COHORT_GROUP_RETENTION_DAYS", 30);
@@ -62,7 +65,7 @@ public class GroupService {
     @Transactional
     public Group create(UUID spotId, String name, String description, String emoji, String icon,
                         List<UUID> initialMembers, JsonNode rule, JoinSettings settings) {
-        UUID id = groups.insert(spotId, name, description, emoji, icon, settings);
+        UUID id = groups.insert(spotId, "static", name, description, emoji, icon, settings);
         if (rule != null) {
             rules.setRule(spotId, id, rule);
         } else if (initialMembers != null && !initialMembers.isEmpty()) {
@@ -71,21 +74,54 @@ public class GroupService {
         return get(spotId, id);
     }
 
+    /**
+     * Creates a community group owned by {@code ownerId} (a member of the Spot, checked), who becomes its first
+     * member with the group role owner, with its initial members and its community fields (checked), all in one
+     * transaction.
+     */
+    @Transactional
+    public Group createCommunity(UUID spotId, String name, String description, String emoji, String icon,
+                                 List<UUID> initialMembers, JoinSettings settings, UUID ownerId,
+                                 CommunityInput community) {
+        UUID id = groups.insert(spotId, "community", name, description, emoji, icon, settings);
+        List<UUID> members = new ArrayList<>(new LinkedHashSet<>(initialMembers));
+        members.remove(ownerId);
+        members.add(0, ownerId);
+        changes.add(spotId, id, members, null);
+        communities.create(spotId, id, name, ownerId, community);
+        return get(spotId, id);
+    }
+
     public Group get(UUID spotId, UUID id) {
-        return groups.find(spotId, id).orElseThrow(() -> new NotFoundException("Group"));
+        Group group = groups.find(spotId, id).orElseThrow(() -> new NotFoundException("Group"));
+        return group.isCommunity() ? withCommunities(spotId, List.of(group)).get(0) : group;
     }
 
     public ListPage<Group> list(UUID spotId, MultiValueMap<String, String> query) {
         ListQuery list = ListQuery.read(query, GroupFilters.SPEC);
-        return groups.page(spotId, list.where(), list.params(), list.paging());
+        ListPage<Group> page = groups.page(spotId, list.where(), list.params(), list.paging());
+        return new ListPage<>(withCommunities(spotId, page.items()), page.total());
+    }
+
+    /** The groups with their community fields, read in one go for the community groups among them. */
+    private List<Group> withCommunities(UUID spotId, List<Group> page) {
+        List<UUID> ids = page.stream().filter(Group::isCommunity).map(Group::id).toList();
+        if (ids.isEmpty()) {
+            return page;
+        }
+        Map<UUID, CommunityFields> fields = communities.fields(spotId, ids);
+        return page.stream().map(g -> g.isCommunity() ? g.with(fields.getOrDefault(g.id(), CommunityFields.NONE)) : g)
+                .toList();
     }
 
     /**
-     * Updates the given columns; then, when {@code kind} is given, turns the group smart with {@code rule} (or gives
-     * a smart group its new rule), or static keeping its members.
+     * Updates the given columns and a community group's fields ({@code community}, checked; empty for other kinds);
+     * then, when {@code kind} is given, turns the group smart with {@code rule} (or gives a smart group its new
+     * rule), or static keeping its members.
      */
     @Transactional
-    public Group update(UUID spotId, UUID id, Map<String, Object> columns, String kind, JsonNode rule) {
+    public Group update(UUID spotId, UUID id, Map<String, Object> columns, String kind, JsonNode rule,
+                        CommunityInput community) {
         // The rule first: it takes the Spot's smart lock before the group row, in the order member changes take them.
         if ("smart".equals(kind)) {
             rules.setRule(spotId, id, rule);
@@ -93,7 +129,8 @@ public class GroupService {
         } else if ("static".equals(kind) && "smart".equals(groups.kind(spotId, id).orElse(null))) {
             rules.clearRule(spotId, id);
         }
-        if (!groups.update(spotId, id, columns, kind != null)) {
+        boolean changed = !community.isEmpty() && communities.update(spotId, id, community);
+        if (!groups.update(spotId, id, columns, kind != null || changed)) {
             throw new NotFoundException("Group");
         }
         return get(spotId, id);
@@ -195,15 +232,26 @@ public class GroupService {
         if (memberIds.isEmpty()) {
             return 0;
         }
+        communities.requireOwnerStays(spotId, groupId, memberIds);
         return changes.remove(spotId, groupId, List.copyOf(new LinkedHashSet<>(memberIds))).size();
     }
 
     public ListPage<GroupMember> members(UUID spotId, UUID groupId, MultiValueMap<String, String> query) {
-        ListQuery list = GroupMemberFilters.read(query);
-        Group group = get(spotId, groupId);
-        String source = group.kind().equals("smart") ? rules.membershipSource() : "coalesce(gm.source, 'manual')";
-        return memberships.members(spotId, groupId, source, list.where(), list.params(),
-                list.paging(), list.filtered());
+        String kind = groups.kind(spotId, groupId).orElseThrow(() -> new NotFoundException("Group"));
+        ListQuery list = GroupMemberFilters.read(query, GroupMemberFilters.role(kind));
+        return memberships.members(spotId, groupId, source(kind), GroupMemberFilters.role(kind), list.where(),
+                list.params(), list.paging(), list.filtered());
+    }
+
+    /** One member of a live group, as its member list shows them; empty when they are not in it. */
+    public Optional<GroupMember> member(UUID spotId, UUID groupId, UUID memberId) {
+        String kind = groups.kind(spotId, groupId).orElseThrow(() -> new NotFoundException("Group"));
+        return memberships.member(spotId, groupId, memberId, source(kind), GroupMemberFilters.role(kind));
+    }
+
+    /** How a member got into a group of {@code kind}, as a SQL expression over the membership row {@code gm}. */
+    private String source(String kind) {
+        return kind.equals("smart") ? rules.membershipSource() : "coalesce(gm.source, 'manual')";
     }
 
     @EventListener

@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -206,24 +207,41 @@ class MembershipRepository {
      * A page of the group's members, alphabetically, each with how they got there: {@code source}, a SQL expression
      * over the membership row {@code gm} (a smart group's comes from {@link GroupRules#membershipSource()}).
      */
-    ListPage<GroupMember> members(UUID spotId, UUID groupId, String source, String where, Map<String, Object> params,
-                                  Paging paging, boolean filtered) {
+    ListPage<GroupMember> members(UUID spotId, UUID groupId, String source, String role, String where,
+                                  Map<String, Object> params, Paging paging, boolean filtered) {
         String from = " from group_membership gm join member m on m.spot_id = gm.spot_id and m.id = gm.member_id "
                 + "where gm.spot_id = :spot and gm.group_id = :group" + where;
-        List<GroupMember> items = jdbc.sql("select " + MemberRows.COLUMNS + ", "
-                        + source + " as membership_source, extract(epoch from gm.valid_until)::bigint as valid_until, "
-                        + "gm.join_code_id" + from + " order by "
+        List<GroupMember> items = jdbc.sql("select " + columns(source, role) + from + " order by "
                         + MemberRows.ALPHABETICAL + " limit :limit offset :offset")
                 .params(params).param("spot", spotId).param("group", groupId)
                 .param("limit", paging.limit()).param("offset", paging.offset())
-                .query((rs, n) -> new GroupMember(MemberRows.MAPPER.mapRow(rs, n), rs.getString("membership_source"),
-                        rs.getObject("valid_until", Long.class), rs.getObject("join_code_id", UUID.class)))
-                .list();
+                .query(MembershipRepository::member).list();
         long total = filtered
                 ? jdbc.sql("select count(*)" + from).params(params).param("spot", spotId).param("group", groupId)
                         .query(Long.class).single()
                 : count(spotId, groupId);
         return new ListPage<>(items, total);
+    }
+
+    /** One member of the group, as {@link #members} shows them. */
+    Optional<GroupMember> member(UUID spotId, UUID groupId, UUID memberId, String source, String role) {
+        return jdbc.sql("select " + columns(source, role) + " from group_membership gm join member m "
+                        + "on m.spot_id = gm.spot_id and m.id = gm.member_id "
+                        + "where gm.spot_id = :spot and gm.group_id = :group and gm.member_id = :member")
+                .param("spot", spotId).param("group", groupId).param("member", memberId)
+                .query(MembershipRepository::member).optional();
+    }
+
+    private static String columns(String source, String role) {
+        return MemberRows.COLUMNS + ", " + source + " as membership_source, "
+                + "extract(epoch from gm.valid_until)::bigint as valid_until, gm.join_code_id, " + role
+                + " as group_role";
+    }
+
+    private static GroupMember member(java.sql.ResultSet rs, int n) throws SQLException {
+        return new GroupMember(MemberRows.MAPPER.mapRow(rs, n), rs.getString("membership_source"),
+                rs.getObject("valid_until", Long.class), rs.getObject("join_code_id", UUID.class),
+                rs.getString("group_role"));
     }
 
     /** The subset of {@code memberIds} that are in the group. */

@@ -10,8 +10,9 @@ import org.jspecify.annotations.Nullable;
 record CustomRole(UUID id, String label, @Nullable String description,
                   @ArraySchema(schema = @Schema(allowableValues = {"live.*", "live.full.*", "live.limited.*",
                           "moderation.*", "spot.member.invite.*", "course.limited.*", "course.full.*",
-                          "collection.full.*", "collection.limited.*"})) List<String> permissions) {
-    /** The permission values the MeltingSpot API documents. */
+                          "collection.full.*", "collection.limited.*", "groups.moderate"})) List<String> permissions) {
+    /** The permission values the MeltingSpot API documents, and Cohort's groups.moderate (community groups). */
     static final List<String> PERMISSIONS = List.of("live.*", "live.full.*", "live.limited.*", "moderation.*",
-            "spot.member.invite.*", "course.limited.*", "course.full.*", "collection.full.*", "collection.limited.*");
+            "spot.member.invite.*", "course.limited.*", "course.full.*", "collection.full.*", "collection.limited.*",
+            "groups.moderate");
 }

@@ -52,7 +52,7 @@ class CustomRoleController {
             @Size(max = DESCRIPTION_MAX) @Schema(example = "Keeps order in lives and forums") String description,
             @ArraySchema(schema = @Schema(allowableValues = {"live.*", "live.full.*", "live.limited.*",
                     "moderation.*", "spot.member.invite.*", "course.limited.*", "course.full.*", "collection.full.*",
-                    "collection.limited.*"}),
+                    "collection.limited.*", "groups.moderate"}),
                     arraySchema = @Schema(description = "Repeated values count once; none when absent"))
             List<String> permissions) {
     }
@@ -64,7 +64,8 @@ class CustomRoleController {
             @Size(max = DESCRIPTION_MAX) @Schema(description = "null clears it") Optional<String> description,
             @ArraySchema(schema = @Schema(allowableValues = {"live.*", "live.full.*", "live.limited.*",
                     "moderation.*", "spot.member.invite.*", "course.limited.*", "course.full.*", "collection.full.*",
-                    "collection.limited.*"}), arraySchema = @Schema(description = "Replaces the whole set"))
+                    "collection.limited.*", "groups.moderate"}),
+                    arraySchema = @Schema(description = "Replaces the whole set"))
             List<String> permissions) {
     }
 
@@ -82,7 +83,8 @@ class CustomRoleController {
     @Operation(operationId = "createCustomRole", summary = "Create a custom role",
             description = "label is required and unique in the Spot regardless of case (409 otherwise); description "
                     + "and permissions (array of " + "live.*, live.full.*, live.limited.*, moderation.*, "
-                    + "spot.member.invite.*, course.limited.*, course.full.*, collection.full.*, collection.limited.*) "
+                    + "spot.member.invite.*, course.limited.*, course.full.*, collection.full.*, collection.limited.*, and "
+                    + "Cohort's groups.moderate: a moderator in every community group) "
                     + "are optional.")
     @Errors(409)
     CustomRole create(Caller caller, @RequestBody CreateCustomRole body) {

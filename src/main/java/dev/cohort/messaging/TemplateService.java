@@ -24,8 +24,7 @@ class TemplateService {
     }
 
     static String publicUrl(Settings settings) {
-        String url = settings.get("COHORT_PUBLIC_URL").orElse("http://localhost:8080");
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        return settings.publicUrl();
     }
 
     InvitationTemplates.Template get(UUID spotId, String type) {

@@ -39,6 +39,15 @@ public class Settings {
         return integer("COHORT_BULK_LIMIT", 1000);
     }
 
+    /**
+     * Where the host platform's pages are (COHORT_PUBLIC_URL, default http://localhost:8080), without a trailing
+     * slash: the links of invitation emails and community groups' join URLs start with it.
+     */
+    public String publicUrl() {
+        String url = get("COHORT_PUBLIC_URL").orElse("http://localhost:8080");
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
     public String rateLimit() {
         return get("COHORT_RATE_LIMIT").orElse("100/10s");
     }

@@ -54,6 +54,8 @@ class ApiDocument {
     private static final Map<String, String> TAGS = new TreeMap<>(Map.ofEntries(
             Map.entry("Groups", "Groups of a Spot's members: static groups, their members, bulk changes, deletion "
                     + "and restore"),
+            Map.entry("Community groups", "Groups that are spaces of their own: owner and group roles, join URL "
+                    + "slugs, settings, reported content, and the Spot's community settings"),
             Map.entry("Smart groups", "Rule-based groups: previews of a rule and the members always included or "
                     + "excluded (exceptions)"),
             Map.entry("Spot members", "The members of a Spot: invitation, profile, status, role, deletion"),
