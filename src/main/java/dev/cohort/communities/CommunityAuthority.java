@@ -1,5 +1,6 @@
 package dev.cohort.communities;
 
+import dev.cohort.errors.ConflictException;
 import dev.cohort.errors.ForbiddenException;
 import dev.cohort.errors.NotFoundException;
 import dev.cohort.spots.Caller;
@@ -10,8 +11,10 @@ import org.springframework.stereotype.Component;
  * The one authorization decision at the top of every community-group operation: who the caller is in the group
  * (an operator with the Spot's key, or a member with their group role, raised to admin for the Spot's Admins and to
  * moderator for holders of a custom role with {@code groups.moderate}), and whether that role may do the action.
- * A member who may not even see the group gets a {@code 404}, one who may see it but not do this a {@code 403}
- * naming the missing right.
+ * An unknown group, another Spot's or one of another kind is a {@code 404}; a role that may not do the action (a
+ * non-member's included) a {@code 403} naming the missing right. What depends on the member acted upon (removing a
+ * moderator needs an admin, naming an admin the owner, and the owner is never demoted, removed or banned) is decided
+ * in one place too: {@link #requireOver}.
  */
 @Component
 public class CommunityAuthority {
@@ -28,9 +31,13 @@ public class CommunityAuthority {
         }
     }
 
-    /** Allows {@code action} on the community group {@code groupId}, or throws; unknown groups are {@code 404}. */
+    /**
+     * Allows {@code action} on the community group {@code groupId}, or throws; unknown groups are {@code 404}, and so
+     * are deleted ones except for {@link CommunityAction#RESTORE}.
+     */
     public Actor require(Caller caller, UUID groupId, CommunityAction action) {
-        Community community = communities.find(caller.spotId(), groupId)
+        Community community = (action == CommunityAction.RESTORE ? communities.findAny(caller.spotId(), groupId)
+                : communities.find(caller.spotId(), groupId))
                 .orElseThrow(() -> new NotFoundException("community group " + groupId));
         if (caller.memberId() == null) {
             return new Actor(community, null, GroupRole.OWNER);
@@ -42,6 +49,36 @@ public class CommunityAuthority {
                     + ")");
         }
         return new Actor(community, caller.memberId(), role);
+    }
+
+    /**
+     * Allows an allowed actor's {@code action} (remove, ban, set a role) on a member whose own group role is
+     * {@code target} (for a role change: the stronger of their role and the one given). The owner is never its target
+     * (a {@code 409}, operators included); otherwise the actor's role must be above the target's and at least the
+     * action's weakest: a moderator removes members, an admin moderators and members, the owner admins; naming or
+     * un-naming an admin is the owner's (the right {@code groups.nameAdmins}).
+     */
+    public void requireOver(Actor actor, GroupRole target, CommunityAction action) {
+        if (target == GroupRole.OWNER) {
+            throw new ConflictException("spotMemberId", "the owner of a community group can never be "
+                    + switch (action) {
+                        case REMOVE_MEMBERS -> "removed";
+                        case BAN -> "banned";
+                        case SET_ROLES -> "demoted or replaced";
+                        default -> "the target of this";
+                    });
+        }
+        if (actor.operator()) {
+            return;
+        }
+        GroupRole needed = action.least().max(target.above());
+        if (!actor.role().atLeast(needed)) {
+            String right = action == CommunityAction.SET_ROLES && needed == GroupRole.OWNER
+                    ? CommunityAction.NAME_ADMINS.right() : action.right();
+            throw new ForbiddenException(right, "your role in this group (" + actor.role().value() + ") does not "
+                    + "allow this on a " + target.value() + ": it needs " + needed.value() + " or above (" + right
+                    + ")");
+        }
     }
 
     /** A member's effective role in a group: their own, or what the Spot gives them, whichever is stronger. */

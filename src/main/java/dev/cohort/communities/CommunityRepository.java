@@ -117,8 +117,17 @@ class CommunityRepository {
 
     /** A member's own group role, their membership row locked; empty when they are not in the group. */
     Optional<GroupRole> lockRole(UUID spotId, UUID groupId, UUID memberId) {
+        return role(spotId, groupId, memberId, " for update");
+    }
+
+    /** A member's own group role (not locked: a removal locks the group first); empty when not in the group. */
+    Optional<GroupRole> role(UUID spotId, UUID groupId, UUID memberId) {
+        return role(spotId, groupId, memberId, "");
+    }
+
+    private Optional<GroupRole> role(UUID spotId, UUID groupId, UUID memberId, String lock) {
         return jdbc.sql("select group_role from group_membership where spot_id = :spot and group_id = :group "
-                        + "and member_id = :member for update")
+                        + "and member_id = :member" + lock)
                 .param("spot", spotId).param("group", groupId).param("member", memberId)
                 .query((rs, n) -> GroupRole.of(rs.getString(1))).optional();
     }

@@ -19,4 +19,14 @@ public enum GroupRole {
     public boolean atLeast(GroupRole other) {
         return compareTo(other) >= 0;
     }
+
+    /** The stronger of the two roles. */
+    public GroupRole max(GroupRole other) {
+        return atLeast(other) ? this : other;
+    }
+
+    /** The role just above this one (the owner has none above: the owner). */
+    public GroupRole above() {
+        return this == OWNER ? OWNER : values()[ordinal() + 1];
+    }
 }
