@@ -21,14 +21,14 @@ public record CommunityInput(@Nullable String slug, @Nullable String joinPolicy,
                              @Nullable Boolean reportsEnabled) {
     public static final CommunityInput EMPTY = new CommunityInput(null, null, null, null, null, null, null, null);
 
-    static final String JOIN_POLICY = "Cohort, community groups: approval (default: a join request an admin or "
+    public static final String JOIN_POLICY = "Cohort, community groups: approval (default: a join request an admin or "
             + "moderator approves) or open (members join at once)";
-    static final String QUESTIONS = "Cohort, community groups: up to 10 questions a join request answers; ids are "
+    public static final String QUESTIONS = "Cohort, community groups: up to 10 questions a join request answers; ids are "
             + "kept when given and generated otherwise";
-    static final String ACCESS = "Cohort, community groups: free (default) or subscription (members with an active "
+    public static final String ACCESS = "Cohort, community groups: free (default) or subscription (members with an active "
             + "subscription only)";
-    static final String PROMO_LINKS = "Cohort, community groups: up to 20 links (https) shown to all members";
-    static final String REPORTS = "Cohort, community groups: whether members may report content (default true)";
+    public static final String PROMO_LINKS = "Cohort, community groups: up to 20 links (https) shown to all members";
+    public static final String REPORTS = "Cohort, community groups: whether members may report content (default true)";
 
     /** A membership question as a body gives it: its id is kept when given, generated when absent. */
     @Body
