@@ -93,8 +93,12 @@ public class GroupService {
     }
 
     public Group get(UUID spotId, UUID id) {
-        Group group = groups.find(spotId, id).orElseThrow(() -> new NotFoundException("Group"));
-        return group.isCommunity() ? withCommunities(spotId, List.of(group)).get(0) : group;
+        return find(spotId, id).orElseThrow(() -> new NotFoundException("Group"));
+    }
+
+    /** The live group {@code id} of the Spot, with its community fields; empty when deleted or unknown. */
+    public Optional<Group> find(UUID spotId, UUID id) {
+        return groups.find(spotId, id).map(g -> g.isCommunity() ? withCommunities(spotId, List.of(g)).get(0) : g);
     }
 
     public ListPage<Group> list(UUID spotId, MultiValueMap<String, String> query) {

@@ -3,6 +3,7 @@ package dev.cohort.web;
 import dev.cohort.errors.ConflictException;
 import dev.cohort.errors.FieldProblem;
 import dev.cohort.errors.ForbiddenException;
+import dev.cohort.errors.GoneException;
 import dev.cohort.errors.InvalidInputException;
 import dev.cohort.errors.NotFoundException;
 import dev.cohort.errors.TooLargeException;
@@ -51,6 +52,11 @@ class ProblemAdvice {
     ProblemDetail conflict(ConflictException e) {
         return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage(),
                 List.of(new FieldProblem(e.field(), e.getMessage())));
+    }
+
+    @ExceptionHandler(GoneException.class)
+    ProblemDetail gone(GoneException e) {
+        return problem(HttpStatus.GONE, "Gone", e.getMessage(), null);
     }
 
     @ExceptionHandler(ForbiddenException.class)
