@@ -16,7 +16,7 @@ record Notification(UUID id, UUID userId, UUID logId, boolean isRead, Instant cr
                        + "resourceId, resourceName, ...)") @JsonRawValue String body) {
     }
 
-    /** The notification types of the MeltingSpot API. */
+    /** The notification types of the MeltingSpot API, and Cohort's own. */
     static final List<String> TYPES = List.of("AskJoinPrivateSpot", "ChannelMessageMention", "ChannelMessageReported",
             "CourseGeneratedFailed", "CourseGeneratedSuccess", "CourseGenerationPending", "CourseParticipantInvited",
             "DiscussionMessageReported", "DocumentMention", "HubspotConnectionLost", "LearningPathParticipantInvited",
@@ -25,5 +25,7 @@ record Notification(UUID id, UUID userId, UUID logId, boolean isRead, Instant cr
             "NewDirectMessage", "NewMessage", "ReportStatusUpdated", "SmtpServerConnectionFailed",
             "SpotMemberRoleUpdated", "SpotMention", "TopicAnswerReported", "TopicCreated", "TopicMention",
             "TopicMessageCreated", "TopicMessageMention", "TopicReported", "UserInvitedToSpot",
-            "UserJoinedPublicSpot");
+            "UserJoinedPublicSpot",
+            // Cohort: content reported in a community group, for its moderators and above.
+            NotificationRows.GROUP_CONTENT_REPORTED);
 }

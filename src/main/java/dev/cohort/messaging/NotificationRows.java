@@ -5,6 +5,9 @@ package dev.cohort.messaging;
  * so its columns and its notification types are written here only. The fragments bind {@code :spot}.
  */
 public final class NotificationRows {
+    /** Cohort's notification of content reported in a community group, sent to its moderators and above. */
+    public static final String GROUP_CONTENT_REPORTED = "GroupContentReported";
+
     /** The notification type that tells a member they were made a participant of a resource, by resource type. */
     private static final String INVITATION_TYPE = "case f.type when 'live' then 'LiveParticipantInvited' "
             + "when 'course' then 'CourseParticipantInvited' when 'channel' then 'MemberAddedOnChannel' "
@@ -23,5 +26,15 @@ public final class NotificationRows {
                 + "select :spot, uuid_v7(), f.member_id, " + INVITATION_TYPE + ", "
                 + "jsonb_build_object('resourceId', f.resource_id, 'resourceType', f.type, 'resourceName', f.name) "
                 + "from " + rows + " f";
+    }
+
+    /**
+     * {@code insert into notification ... select}: one in-app notification of content reported in a community group
+     * per row of {@code rows}, a relation with the columns {@code member_id} (who is told) and {@code body} (a jsonb
+     * object: the report). Meant for a data-modifying CTE.
+     */
+    public static String groupReports(String rows) {
+        return "insert into notification (spot_id, id, member_id, type, body) select :spot, uuid_v7(), f.member_id, '"
+                + GROUP_CONTENT_REPORTED + "', f.body from " + rows + " f";
     }
 }

@@ -70,7 +70,15 @@ class CommunityRoleMatrixApiTest extends ApiTest {
             new Action("delete the group", "DELETE", "{g}", null, null,
                     204, 403, 403, 403, 403, 403, 403, 204),
             new Action("restore the group", "POST", "{g}~restore", null, Scene::deleteGroup,
-                    200, 403, 403, 403, 403, 403, 403, 200));
+                    200, 403, 403, 403, 403, 403, 403, 200),
+            new Action("report content", "POST", "{g}/reports", Map.of("contentType", "message",
+                    "contentId", "msg-1", "reason", "Spam"), null,
+                    201, 201, 201, 201, 403, 201, 201, NONE),
+            new Action("list reports", "GET", "{g}/reports", null, Scene::fileReport,
+                    200, 200, 200, 403, 403, 200, 200, 200),
+            new Action("resolve a report", "POST", "{g}/reports/{report}~resolve", Map.of("resolution", "dismissed"),
+                    Scene::fileReport,
+                    200, 200, 200, 403, 403, 200, 200, 200));
 
     private final AtomicInteger slugs = new AtomicInteger();
 
@@ -92,10 +100,16 @@ class CommunityRoleMatrixApiTest extends ApiTest {
         }
     }
 
-    /** One cell's community group, with the cast in their roles. */
-    record Scene(Cast cast, String group) {
+    /** One cell's community group, with the cast in their roles, and what a setup made ({@code report}). */
+    record Scene(Cast cast, String group, Map<String, String> made) {
         void deleteGroup() {
             cast.f().spot.delete("/v1/groups/" + group).expect(204);
+        }
+
+        void fileReport() {
+            made.put("report", cast.f().me(cast.member(), "POST", "/v1/me/groups/" + group + "/reports",
+                    Map.of("contentType", "topic", "contentId", "topic-1", "reason", "Off topic")).expect(201)
+                    .text("id"));
         }
     }
 
@@ -116,14 +130,15 @@ class CommunityRoleMatrixApiTest extends ApiTest {
                 new String[] {cast.targetAdmin(), "admin"})) {
             f.spot.put("/v1/groups/" + group + "/spotMembers/" + role[0], Map.of("groupRole", role[1])).expect(200);
         }
-        return new Scene(cast, group);
+        return new Scene(cast, group, new java.util.HashMap<>());
     }
 
     private Api.Response call(Scene scene, Who who, Action action) {
         Cast cast = scene.cast();
         String path = action.path().replace("{g}", scene.group()).replace("{member}", cast.targetMember())
                 .replace("{moderator}", cast.targetModerator()).replace("{admin}", cast.targetAdmin())
-                .replace("{owner}", cast.owner()).replace("{self}", String.valueOf(cast.id(who)));
+                .replace("{owner}", cast.owner()).replace("{self}", String.valueOf(cast.id(who)))
+                .replace("{report}", scene.made().getOrDefault("report", "none"));
         Object body = action.body();
         if (body instanceof Map<?, ?> map && "{slug}".equals(map.get("slug"))) {
             body = Map.of("slug", "renamed-" + slugs.incrementAndGet());
