@@ -60,6 +60,14 @@ class CommunityGroups implements GroupCommunities {
         });
     }
 
+    @Override
+    public void requireOwnerPermanent(UUID spotId, UUID groupId, Collection<UUID> memberIds) {
+        communities.owner(spotId, groupId).filter(memberIds::contains).ifPresent(owner -> {
+            throw new ConflictException("validUntil", "the owner of a community group (" + owner + ") is a member "
+                    + "for good: their membership cannot end; nothing was changed");
+        });
+    }
+
     /** {@code COHORT_PUBLIC_URL/join/{spotId}/{slug}}: where the host platform shows the group's join page. */
     String joinUrl(UUID spotId, String slug) {
         return publicUrl + "/join/" + spotId + "/" + slug;

@@ -32,4 +32,7 @@ public interface GroupCommunities {
 
     /** Refuses (a conflict) to remove a community group's owner, when {@code memberIds} holds them. */
     void requireOwnerStays(UUID spotId, UUID groupId, Collection<UUID> memberIds);
+
+    /** Refuses (a conflict) a membership end for a community group's owner, when {@code memberIds} holds them. */
+    void requireOwnerPermanent(UUID spotId, UUID groupId, Collection<UUID> memberIds);
 }

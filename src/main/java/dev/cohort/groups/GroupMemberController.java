@@ -95,8 +95,10 @@ class GroupMemberController {
             description = "addedSpotMemberIds: every requested member now in the group; failedSpotMemberIds: "
                     + "malformed ids, unknown ids and other Spots' members; Cohort's alreadyInGroupSpotMemberIds: "
                     + "those that were in it already. 413 over the bulk limit (COHORT_BULK_LIMIT, default 1000). "
-                    + "Cohort: validUntil applies to every listed membership, new or re-added (absent: permanent).")
-    @Errors(413)
+                    + "Cohort: validUntil applies to every listed membership, new or re-added (absent: permanent); a "
+                    + "smart group is a 409, and so is a validUntil for a community group's owner (a member for "
+                    + "good).")
+    @Errors({409, 413})
     BulkAddGroupMembersResult bulkAdd(Caller caller, @PathVariable UUID groupId, @RequestBody GroupMemberIds body) {
         TooLargeException.check("spotMemberIds", settings.bulkLimit(), body.spotMemberIds());
         GroupService.BulkAdd result = groups.bulkAdd(caller.spotId(), groupId, body.spotMemberIds(),

@@ -189,6 +189,9 @@ public class GroupService {
         Instant until = validUntil(spotId, groupId, validUntil);
         requireLive(spotId, groupId);
         Map<String, UUID> parsed = Ids.parseEach(memberIds);
+        if (until != null) {
+            communities.requireOwnerPermanent(spotId, groupId, parsed.values());
+        }
         List<UUID> inserted = changes.add(spotId, groupId, new ArrayList<>(new LinkedHashSet<>(parsed.values())),
                 until);
         Set<UUID> present = new HashSet<>(inserted);
@@ -225,6 +228,9 @@ public class GroupService {
     public boolean add(UUID spotId, UUID groupId, UUID memberId, @Nullable Long validUntil) {
         Instant until = validUntil(spotId, groupId, validUntil);
         requireLive(spotId, groupId);
+        if (until != null) {
+            communities.requireOwnerPermanent(spotId, groupId, List.of(memberId));
+        }
         changes.add(spotId, groupId, List.of(memberId), until);
         return memberships.alreadyIn(spotId, groupId, new UUID[] {memberId}).contains(memberId);
     }

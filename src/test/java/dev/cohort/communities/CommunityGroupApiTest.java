@@ -200,4 +200,39 @@ class CommunityGroupApiTest extends ApiTest {
         f.spot.delete("/v1/groups/" + group + "/spotMembers/" + grace).expect(404);
         assertThat(f.roles(group)).isEqualTo(Map.of(ada, "owner"));
     }
+
+    @Test
+    void the_owners_membership_never_gets_an_end_and_other_members_may() {
+        CommunityFixture f = new CommunityFixture(newSpot());
+        String ada = f.member("Ada");
+        String grace = f.member("Grace");
+        String group = f.community("Makers", ada);
+        long later = java.time.Instant.now().getEpochSecond() + 86_400;
+
+        assertThat(f.spot.post("/v1/groups/" + group + "/spotMembers~bulkAdd", Map.of("spotMemberIds",
+                List.of(grace, ada), "validUntil", later)).expect(409).problemFields()).containsExactly("validUntil");
+        f.spot.post("/v1/groups/" + group + "/spotMembers", Map.of("spotMemberId", ada, "validUntil", later))
+                .expect(409);
+        f.spot.post("/v1/groups/" + group + "/spotMembers", Map.of("spotMemberId", grace, "validUntil", later))
+                .expect(204);
+        JsonNode members = f.spot.get("/v1/groups/" + group + "/spotMembers").expect(200).body().path("items");
+        for (JsonNode member : members) {
+            assertThat(member.path("validUntil").isNull()).isEqualTo(member.path("id").asString().equals(ada));
+        }
+    }
+
+    @Test
+    void another_spots_operator_never_finds_a_community_group() {
+        CommunityFixture f = new CommunityFixture(newSpot());
+        CommunityFixture other = new CommunityFixture(newSpot());
+        String ada = f.member("Ada");
+        String group = f.community("Makers", ada);
+
+        other.spot.get("/v1/groups/" + group).expect(404);
+        other.spot.put("/v1/groups/" + group, Map.of("slug", "stolen")).expect(404);
+        other.spot.delete("/v1/groups/" + group + "/spotMembers/" + ada).expect(404);
+        other.spot.put("/v1/groups/" + group + "/spotMembers/" + ada, Map.of("groupRole", "member")).expect(404);
+        assertThat(other.spot.get("/v1/groups?kind[eq]=community").expect(200).body().path("total").asLong()).isZero();
+        assertThat(f.group(group).path("slug").asString()).isEqualTo("makers");
+    }
 }
