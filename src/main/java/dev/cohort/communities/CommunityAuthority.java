@@ -76,8 +76,8 @@ public class CommunityAuthority {
             String right = action == CommunityAction.SET_ROLES && needed == GroupRole.OWNER
                     ? CommunityAction.NAME_ADMINS.right() : action.right();
             throw new ForbiddenException(right, "your role in this group (" + actor.role().value() + ") does not "
-                    + "allow this on a " + target.value() + ": it needs " + needed.value() + " or above (" + right
-                    + ")");
+                    + "allow this on a member whose role is " + target.value() + ": it needs " + needed.value()
+                    + " or above (" + right + ")");
         }
     }
 
