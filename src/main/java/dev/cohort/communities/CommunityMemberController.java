@@ -1,25 +1,31 @@
 package dev.cohort.communities;
 
 import dev.cohort.errors.InvalidInputException;
+import dev.cohort.errors.TooLargeException;
 import dev.cohort.groups.Group;
 import dev.cohort.groups.GroupMember;
 import dev.cohort.groups.GroupMemberFilters;
 import dev.cohort.groups.GroupService;
 import dev.cohort.spots.Caller;
+import dev.cohort.system.Settings;
 import dev.cohort.web.Body;
 import dev.cohort.web.Errors;
 import dev.cohort.web.Filtered;
+import dev.cohort.web.Ids;
 import dev.cohort.web.ListPage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.NotNull;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -39,11 +45,23 @@ class CommunityMemberController {
     private final CommunityMembers members;
     private final CommunityAuthority authority;
     private final GroupService groups;
+    private final Settings settings;
 
-    CommunityMemberController(CommunityMembers members, CommunityAuthority authority, GroupService groups) {
+    CommunityMemberController(CommunityMembers members, CommunityAuthority authority, GroupService groups,
+                              Settings settings) {
         this.members = members;
         this.authority = authority;
         this.groups = groups;
+        this.settings = settings;
+    }
+
+    @Body
+    @Schema(description = "The members to remove from a community group")
+    record MyGroupMemberIds(@NotNull @Schema(description = "At most COHORT_BULK_LIMIT (default 1000) member ids")
+                            List<String> spotMemberIds) {
+    }
+
+    record BulkRemoveMyGroupMembersResult(int removedSpotMembersCount) {
     }
 
     @Body
@@ -104,5 +122,19 @@ class CommunityMemberController {
     @Errors({403, 409})
     void remove(Caller caller, @PathVariable UUID groupId, @PathVariable UUID spotMemberId) {
         members.remove(caller, groupId, spotMemberId);
+    }
+
+    @PostMapping("/v1/me/groups/{groupId}/spotMembers~bulkRemove")
+    @Tag(name = "Me (member token)")
+    @Operation(operationId = "bulkRemoveMyGroupMembers", summary = "Remove members from a community group",
+            description = "As bulkRemoveGroupMembers, each removal allowed as in removeMyGroupMember: one refused "
+                    + "(403 naming the missing right; 409 for the owner) refuses them all and nothing changes. Ids "
+                    + "not in the group are ignored; removedSpotMembersCount counts those that were in it.")
+    @Errors({403, 409, 413})
+    BulkRemoveMyGroupMembersResult bulkRemove(Caller caller, @PathVariable UUID groupId,
+                                              @RequestBody MyGroupMemberIds body) {
+        TooLargeException.check("spotMemberIds", settings.bulkLimit(), body.spotMemberIds());
+        List<UUID> ids = List.copyOf(new LinkedHashSet<>(Ids.parseAll("spotMemberIds", body.spotMemberIds())));
+        return new BulkRemoveMyGroupMembersResult(members.bulkRemove(caller, groupId, ids));
     }
 }

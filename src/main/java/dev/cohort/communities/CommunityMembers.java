@@ -6,6 +6,7 @@ import dev.cohort.groups.GroupMember;
 import dev.cohort.groups.GroupService;
 import dev.cohort.spots.Caller;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -64,5 +65,21 @@ class CommunityMembers {
             authority.requireOver(actor, target, CommunityAction.REMOVE_MEMBERS);
         }
         groups.bulkRemove(caller.spotId(), groupId, List.of(memberId));
+    }
+
+    /**
+     * Removes several members at once, each as {@link #remove} allows (the caller's own id: they leave); one refused
+     * removal refuses them all, and nothing changes. Ids that are not in the group are ignored. Returns how many were
+     * in it.
+     */
+    @Transactional
+    int bulkRemove(Caller caller, UUID groupId, List<UUID> memberIds) {
+        CommunityAuthority.Actor actor = authority.require(caller, groupId, CommunityAction.REMOVE_MEMBERS);
+        for (Map.Entry<UUID, GroupRole> target : communities.roles(caller.spotId(), groupId, memberIds).entrySet()) {
+            if (!target.getKey().equals(caller.memberId()) || target.getValue() == GroupRole.OWNER) {
+                authority.requireOver(actor, target.getValue(), CommunityAction.REMOVE_MEMBERS);
+            }
+        }
+        return groups.bulkRemove(caller.spotId(), groupId, memberIds);
     }
 }

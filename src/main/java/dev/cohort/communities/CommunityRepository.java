@@ -125,6 +125,18 @@ class CommunityRepository {
         return role(spotId, groupId, memberId, "");
     }
 
+    /** The own group roles of those of {@code memberIds} who are in the group. */
+    Map<UUID, GroupRole> roles(UUID spotId, UUID groupId, Collection<UUID> memberIds) {
+        Map<UUID, GroupRole> roles = new HashMap<>();
+        jdbc.sql("select member_id, group_role from group_membership where spot_id = :spot and group_id = :group "
+                        + "and member_id = any(:members)")
+                .param("spot", spotId).param("group", groupId).param("members", memberIds.toArray(UUID[]::new))
+                .query(rs -> {
+                    roles.put(rs.getObject(1, UUID.class), GroupRole.of(rs.getString(2)));
+                });
+        return roles;
+    }
+
     private Optional<GroupRole> role(UUID spotId, UUID groupId, UUID memberId, String lock) {
         return jdbc.sql("select group_role from group_membership where spot_id = :spot and group_id = :group "
                         + "and member_id = :member" + lock)

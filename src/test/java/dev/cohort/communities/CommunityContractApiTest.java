@@ -43,6 +43,8 @@ class CommunityContractApiTest extends ApiTest {
                         "memberToken", "400 403 404 409"},
                 new String[] {"/v1/me/groups/{groupId}/spotMembers/{spotMemberId}", "delete", "removeMyGroupMember",
                         "memberToken", "403 404 409"},
+                new String[] {"/v1/me/groups/{groupId}/spotMembers~bulkRemove", "post", "bulkRemoveMyGroupMembers",
+                        "memberToken", "400 403 404 409 413"},
                 new String[] {"/v1/me/groups/{groupId}/reports", "post", "reportGroupContent", "memberToken",
                         "400 403 404 409"},
                 new String[] {"/v1/me/groups/{groupId}/reports", "get", "listMyGroupReports", "memberToken",

@@ -65,6 +65,12 @@ class CommunityRoleMatrixApiTest extends ApiTest {
                     204, 403, 403, 403, 403, 403, 403, 204),
             new Action("remove the owner", "DELETE", "{g}/spotMembers/{owner}", null, null,
                     409, 409, 409, 403, 403, 409, 409, 409),
+            new Action("remove a member and a moderator at once", "POST", "{g}/spotMembers~bulkRemove",
+                    Map.of("spotMemberIds", List.of("{member}", "{moderator}")), null,
+                    200, 200, 403, 403, 403, 200, 403, 200),
+            new Action("remove a member and the owner at once", "POST", "{g}/spotMembers~bulkRemove",
+                    Map.of("spotMemberIds", List.of("{member}", "{owner}")), null,
+                    409, 409, 409, 403, 403, 409, 409, 409),
             new Action("remove oneself (leave)", "DELETE", "{g}/spotMembers/{self}", null, null,
                     409, 204, 204, 204, 403, 404, 404, NONE),
             new Action("delete the group", "DELETE", "{g}", null, null,
@@ -135,13 +141,15 @@ class CommunityRoleMatrixApiTest extends ApiTest {
 
     private Api.Response call(Scene scene, Who who, Action action) {
         Cast cast = scene.cast();
-        String path = action.path().replace("{g}", scene.group()).replace("{member}", cast.targetMember())
-                .replace("{moderator}", cast.targetModerator()).replace("{admin}", cast.targetAdmin())
-                .replace("{owner}", cast.owner()).replace("{self}", String.valueOf(cast.id(who)))
-                .replace("{report}", scene.made().getOrDefault("report", "none"));
-        Object body = action.body();
-        if (body instanceof Map<?, ?> map && "{slug}".equals(map.get("slug"))) {
-            body = Map.of("slug", "renamed-" + slugs.incrementAndGet());
+        Map<String, String> values = Map.of("{g}", scene.group(), "{member}", cast.targetMember(),
+                "{moderator}", cast.targetModerator(), "{admin}", cast.targetAdmin(), "{owner}", cast.owner(),
+                "{self}", String.valueOf(cast.id(who)), "{report}", scene.made().getOrDefault("report", "none"),
+                "{slug}", "renamed-" + slugs.incrementAndGet());
+        String path = action.path();
+        String body = action.body() == null ? null : Api.JSON.writeValueAsString(action.body());
+        for (Map.Entry<String, String> value : values.entrySet()) {
+            path = path.replace(value.getKey(), value.getValue());
+            body = body == null ? null : body.replace(value.getKey(), value.getValue());
         }
         if (who == Who.OPERATOR) {
             return cast.f().spot.api.send(action.method(), "/v1/groups/" + path, cast.f().spot.key, body, null);

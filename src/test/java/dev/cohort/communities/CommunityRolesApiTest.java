@@ -117,4 +117,29 @@ class CommunityRolesApiTest extends ApiTest {
         CommunityFixture other = new CommunityFixture(newSpot());
         other.me(other.member("Alan"), "GET", "/v1/me/groups/" + group + "/spotMembers").expect(404);
     }
+
+    @Test
+    void a_bulk_removal_by_a_moderator_is_refused_whole_when_one_target_is_above_them() {
+        CommunityFixture f = new CommunityFixture(newSpot());
+        String ada = f.member("Ada");
+        String grace = f.member("Grace");
+        String alan = f.member("Alan");
+        String ken = f.member("Ken");
+        String group = f.community("Makers", ada);
+        f.role(group, grace, "moderator");
+        f.role(group, alan, "moderator");
+        f.add(group, ken);
+        String path = "/v1/me/groups/" + group + "/spotMembers~bulkRemove";
+
+        assertThat(f.me(grace, "POST", path, Map.of("spotMemberIds", List.of(ken, alan))).expect(403).body()
+                .path("missingRight").asString()).isEqualTo("groups.remove");
+        assertThat(f.me(grace, "POST", path, Map.of("spotMemberIds", List.of(ken, "nope"))).expect(400)
+                .problemFields()).containsExactly("spotMemberIds[1]");
+        assertThat(f.me(grace, "POST", path, Map.of()).expect(400).problemFields()).containsExactly("spotMemberIds");
+        assertThat(f.roles(group)).hasSize(4);
+        String stranger = f.member("Stranger");
+        assertThat(f.me(grace, "POST", path, Map.of("spotMemberIds", List.of(ken, stranger, grace))).expect(200)
+                .body().path("removedSpotMembersCount").asInt()).isEqualTo(2);
+        assertThat(f.roles(group)).isEqualTo(Map.of(ada, "owner", alan, "moderator"));
+    }
 }
