@@ -8,13 +8,20 @@ import org.springframework.stereotype.Service;
 @Service
 public class Communities {
     private final CommunityRepository communities;
+    private final CommunityGroups groups;
 
-    Communities(CommunityRepository communities) {
+    Communities(CommunityRepository communities, CommunityGroups groups) {
         this.communities = communities;
+        this.groups = groups;
     }
 
     /** The live community group {@code groupId} of the Spot; empty for another kind, a deleted or unknown group. */
     public Optional<Community> find(UUID spotId, UUID groupId) {
         return communities.find(spotId, groupId);
+    }
+
+    /** The group's join URL, {@code COHORT_PUBLIC_URL/join/{spotId}/{slug}}, as every Group answer shows it. */
+    public String joinUrl(Community community) {
+        return groups.joinUrl(community.spotId(), community.slug());
     }
 }
