@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -60,33 +61,30 @@ public record CommunityInput(@Nullable String slug, @Nullable String joinPolicy,
         return equals(EMPTY);
     }
 
-    /** The names of the fields given, in body order. */
-    public List<String> given() {
-        List<String> names = new java.util.ArrayList<>();
-        add(names, "slug", slug);
-        add(names, "joinPolicy", joinPolicy);
-        add(names, "membershipQuestions", membershipQuestions);
-        add(names, "branding", branding);
-        add(names, "theme", theme);
-        add(names, "access", access);
-        add(names, "promoLinks", promoLinks);
-        add(names, "reportsEnabled", reportsEnabled);
-        return names;
-    }
-
-    private static void add(List<String> names, String name, Object value) {
-        if (value != null) {
-            names.add(name);
-        }
+    /** A value that says something: an empty list says "none", as a generated client sends an unset list. */
+    private static boolean meaningful(@Nullable Object value) {
+        return value != null && !(value instanceof java.util.Collection<?> items && items.isEmpty());
     }
 
     /**
-     * The community part of a create body: on a group of another kind each given field is a problem.
+     * The community part of a create body: on a group of another kind each given field is a problem (an empty list
+     * is none).
      */
     static CommunityInput create(boolean community, CommunityInput input, Problems problems) {
         if (!community) {
-            input.given().forEach(name -> problems.add(name, "only community groups have it (\"kind\": "
-                    + "\"community\")"));
+            Map<String, Object> values = new java.util.LinkedHashMap<>();
+            values.put("joinPolicy", input.joinPolicy());
+            values.put("membershipQuestions", input.membershipQuestions());
+            values.put("branding", input.branding());
+            values.put("theme", input.theme());
+            values.put("access", input.access());
+            values.put("promoLinks", input.promoLinks());
+            values.put("reportsEnabled", input.reportsEnabled());
+            values.forEach((name, value) -> {
+                if (meaningful(value)) {
+                    problems.add(name, "only community groups have it (\"kind\": \"community\")");
+                }
+            });
             return EMPTY;
         }
         return input;
@@ -95,8 +93,8 @@ public record CommunityInput(@Nullable String slug, @Nullable String joinPolicy,
     /**
      * The community part of a partial update, read from its fields (absent: {@code null}; {@code null}:
      * {@code Optional.empty()}). On a community group {@code null} clears a list, the branding or the theme, and is a
-     * problem for the other fields; on another kind {@code null} is ignored (a read sent back) and a value is a
-     * problem.
+     * problem for the other fields; on another kind {@code null} and an empty list are ignored (a read sent back, a
+     * generated client's unset list) and a value is a problem.
      */
     public static CommunityInput update(boolean community, Problems problems, @Nullable Optional<String> slug,
                                         @Nullable Optional<String> joinPolicy,
@@ -121,7 +119,7 @@ public record CommunityInput(@Nullable String slug, @Nullable String joinPolicy,
                 return null;
             }
             if (!community) {
-                if (field.isPresent()) {
+                if (field.isPresent() && meaningful(field.get())) {
                     problems.add(name, "only community groups have it");
                 }
                 return null;
