@@ -4,34 +4,15 @@ import static dev.cohort.joining.SelfJoinFixture.names;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cohort.support.Api;
-import dev.cohort.support.ApiTest;
-import dev.cohort.support.MutableClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import tools.jackson.databind.JsonNode;
 
 /** SPEC rules 15-16 (issue 15): members see, join and leave groups themselves, inside the groups' windows. */
-@Import(SelfJoinClock.class)
-class SelfJoinMemberApiTest extends ApiTest {
-    @Autowired
-    MutableClock clock;
-
-    @BeforeEach
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
-
-    private SelfJoinFixture fixture() {
-        return new SelfJoinFixture(newSpot(), clock);
-    }
+class SelfJoinMemberApiTest extends SelfJoinApiTest {
 
     private long now() {
         return clock.instant().getEpochSecond();
