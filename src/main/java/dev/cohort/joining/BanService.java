@@ -75,7 +75,9 @@ class BanService {
                 }
             }
         }
-        memberships.lockSharedAll(spotId, List.of(groupId));
+        // Exclusively, so that no join, code or invitation passes the gate while the ban is being written: one that
+        // started first is in the group (and removed below), one that waits sees the ban when it reads it.
+        memberships.lockExclusive(spotId, groupId);
         List<UUID> banned = bans.add(spotId, groupId, targets.toArray(UUID[]::new), reason, caller.memberId(),
                 clock.instant());
         memberships.remove(spotId, groupId, banned);

@@ -78,7 +78,9 @@ class SubscriptionService {
                     + "access subscription");
         }
         UUID spotId = caller.spotId();
-        memberships.lockSharedAll(spotId, List.of(groupId));
+        // Exclusively, so that a member joining meanwhile either is in the group already (and follows the new end)
+        // or reads the new subscription once this report is written.
+        memberships.lockExclusive(spotId, groupId);
         List<UUID> written = subscriptions.upsert(spotId, groupId, ends.keySet().toArray(UUID[]::new),
                 ends.values().toArray(Instant[]::new), clock.instant());
         List<UUID> plain = subscriptions.plainMembers(spotId, groupId, written.toArray(UUID[]::new));

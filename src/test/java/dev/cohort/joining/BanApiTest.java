@@ -10,6 +10,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
@@ -101,6 +105,30 @@ class BanApiTest extends ApiTest {
                 Map.of("joinRequestIds", List.of(adaRequest, alanRequest))).expect(200).body();
         assertThat(result.path("approvedJoinRequestIds").size()).isZero();
         assertThat(f.isMember(group, alan)).isFalse();
+    }
+
+    @Test
+    void a_ban_and_a_join_at_the_same_moment_never_leave_the_banned_member_in_the_group() throws Exception {
+        CommunityFixture f = fixture();
+        String group = f.aCommunity("Open club").open().create();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        for (int round = 0; round < 6; round++) {
+            String member = f.member("m" + round + "@example.com");
+            CountDownLatch start = new CountDownLatch(1);
+            Future<Integer> join = pool.submit(() -> {
+                start.await();
+                return f.join(member, group).status();
+            });
+            Future<Integer> ban = pool.submit(() -> {
+                start.await();
+                return f.spot.post("/v1/groups/" + group + "/bans~bulkAdd", members(member)).status();
+            });
+            start.countDown();
+            assertThat(join.get()).isIn(200, 409);
+            assertThat(ban.get()).isEqualTo(200);
+            assertThat(f.isMember(group, member)).as("round " + round).isFalse();
+        }
+        pool.shutdown();
     }
 
     @Test
