@@ -6,10 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cohort.support.Api;
 import dev.cohort.support.ApiTest;
 import dev.cohort.support.MutableClock;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
@@ -102,6 +107,37 @@ class InvitationApiTest extends ApiTest {
         accept(f, ada, "gi_unknown").expect(404);
         assertThat(f.spot.get("/v1/groups/" + group + "/invitations?status[eq]=pending").expect(200).body()
                 .path("total").asLong()).isZero();
+    }
+
+    @Test
+    void members_accepting_one_invitation_at_once_let_exactly_one_in() throws Exception {
+        CommunityFixture f = fixture();
+        String group = f.aCommunity("Approval club").create();
+        invite(f, group, emails("ada@example.com"));
+        String token = token(group, "ada@example.com");
+        List<String> members = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            members.add(f.member("m" + i + "@example.com"));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> answers = new ArrayList<>();
+        for (String member : members) {
+            answers.add(pool.submit(() -> {
+                start.await();
+                return accept(f, member, token).status();
+            }));
+        }
+        start.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> answer : answers) {
+            statuses.add(answer.get());
+        }
+        pool.shutdown();
+
+        assertThat(statuses).containsOnly(200, 409);
+        assertThat(statuses.stream().filter(s -> s == 200).count()).isEqualTo(1);
+        assertThat(f.membersCount(group)).isEqualTo(2);
     }
 
     @Test
