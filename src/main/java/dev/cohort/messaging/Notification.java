@@ -25,5 +25,7 @@ record Notification(UUID id, UUID userId, UUID logId, boolean isRead, Instant cr
             "NewDirectMessage", "NewMessage", "ReportStatusUpdated", "SmtpServerConnectionFailed",
             "SpotMemberRoleUpdated", "SpotMention", "TopicAnswerReported", "TopicCreated", "TopicMention",
             "TopicMessageCreated", "TopicMessageMention", "TopicReported", "UserInvitedToSpot",
-            "UserJoinedPublicSpot");
+            "UserJoinedPublicSpot",
+            // Cohort's (issue 16): a member's join request to a community group decided.
+            NotificationRows.JOIN_REQUEST_APPROVED, NotificationRows.JOIN_REQUEST_REJECTED);
 }

@@ -40,7 +40,7 @@ class SelfJoinMemberApiTest extends SelfJoinApiTest {
         assertThat(f.mine(ada).path("total").asLong()).isZero();
 
         Api.Response joined = f.join(ada, group).expect(200);
-        assertThat(joined.body()).isEqualTo(Api.JSON.readTree("{\"status\": \"Joined\"}"));
+        assertThat(joined.body()).isEqualTo(Api.JSON.readTree("{\"status\": \"Joined\", \"joinRequestId\": null}"));
         assertThat(f.joinable(ada).path("items").get(0).path("joined").asBoolean()).isTrue();
         JsonNode mine = f.mine(ada);
         assertThat(mine.path("total").asLong()).isEqualTo(1);
@@ -222,7 +222,8 @@ class SelfJoinMemberApiTest extends SelfJoinApiTest {
         }
         f.join(ada, open).expect(200);
 
-        assertThat(f.leave(ada, open).expect(200).body()).isEqualTo(Api.JSON.readTree("{\"status\": \"Left\"}"));
+        assertThat(f.leave(ada, open).expect(200).body())
+                .isEqualTo(Api.JSON.readTree("{\"status\": \"Left\", \"joinRequestId\": null}"));
         assertThat(f.membersCount(open)).isZero();
         assertThat(f.mine(ada).path("total").asLong()).isZero();
         // leaving a group one is not in changes nothing: 200
