@@ -84,6 +84,7 @@ class ModuleStructureTest {
             Map.entry("join_request", List.of("joining")),
             Map.entry("group_invitation", List.of("joining")),
             Map.entry("group_ban", List.of("joining")),
+            Map.entry("group_subscription", List.of("joining")),
             Map.entry("smart_group_exception", List.of("smartgroups", "groups")),
             Map.entry("resource", List.of("resources", "access")),
             Map.entry("resource_group_link", List.of("access")),

@@ -50,9 +50,12 @@ class MembershipExpiryRepository {
                 .query(UUID.class).list();
     }
 
-    /** Live static groups with memberships whose validUntil is at or before {@code now}, at most {@code limit}. */
+    /**
+     * Live static and community groups (a subscription's end is a community membership's) with memberships whose
+     * validUntil is at or before {@code now}, at most {@code limit}.
+     */
     List<Due> due(Instant now, int limit) {
-        return jdbc.sql("select g.spot_id, g.id from member_group g where g.deleted_at is null and g.kind = 'static' "
+        return jdbc.sql("select g.spot_id, g.id from member_group g where g.deleted_at is null and g.kind <> 'smart' "
                         + "and (g.spot_id, g.id) in (select gm.spot_id, gm.group_id from group_membership gm "
                         + "where gm.valid_until <= :now) order by g.spot_id, g.id limit :limit")
                 .param("now", timestamp(now)).param("limit", limit)

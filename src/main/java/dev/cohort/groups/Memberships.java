@@ -27,13 +27,15 @@ public class Memberships {
     private final GroupRepository groups;
     private final MembershipRepository memberships;
     private final MembershipExpiryRepository expiring;
+    private final AdmissionRepository admissions;
     private final ApplicationEventPublisher events;
 
     Memberships(GroupRepository groups, MembershipRepository memberships, MembershipExpiryRepository expiring,
-                ApplicationEventPublisher events) {
+                AdmissionRepository admissions, ApplicationEventPublisher events) {
         this.groups = groups;
         this.memberships = memberships;
         this.expiring = expiring;
+        this.admissions = admissions;
         this.events = events;
     }
 
@@ -116,6 +118,37 @@ public class Memberships {
     }
 
     /**
+     * Lets members into a group by a decision made above groups (approved join requests, accepted invitations,
+     * codes), in one statement whatever their number, the caller holding the group row shared: each admission's
+     * source, code and end date are written; members already in the group are left as they are. Returns (and
+     * publishes) those who entered.
+     */
+    public List<UUID> admit(UUID spotId, UUID groupId, List<Admission> admitted) {
+        if (admitted.isEmpty()) {
+            return List.of();
+        }
+        List<UUID> added = admissions.admit(spotId, groupId, admitted);
+        log.debug("Spot {}: {} of {} admitted members added to group {}", spotId, added.size(), admitted.size(),
+                groupId);
+        if (!added.isEmpty()) {
+            events.publishEvent(new MembersAddedToGroup(spotId, groupId, added));
+        }
+        return added;
+    }
+
+    /**
+     * Gives the memberships of {@code memberIds} the end dates {@code validUntil} (same order) in one statement,
+     * the expiring-membership mechanism's date: at that time the expiry job ends them. Members not in the group are
+     * skipped. Returns the number of memberships whose date changed.
+     */
+    public int follow(UUID spotId, UUID groupId, List<UUID> memberIds, List<Instant> validUntil) {
+        if (memberIds.isEmpty()) {
+            return 0;
+        }
+        return admissions.follow(spotId, groupId, memberIds.toArray(UUID[]::new), validUntil.toArray(Instant[]::new));
+    }
+
+    /**
      * Adds the Spot's members among {@code memberIds} until {@code validUntil} (null: permanently); those already in
      * the group get the same date (a re-add extends or clears it). Returns (and publishes) those who were not in it.
      */
@@ -133,11 +166,12 @@ public class Memberships {
     }
 
     /**
-     * Ends the memberships of a live static group whose validUntil is at or before {@code now}, in one statement,
-     * under the group's shared lock (as any membership change); returns (and publishes) the members who left.
+     * Ends the memberships of a live static or community group whose validUntil is at or before {@code now}, in one
+     * statement, under the group's shared lock (as any membership change); returns (and publishes) the members who
+     * left.
      */
     List<UUID> expire(UUID spotId, UUID groupId, Instant now) {
-        if (!groups.lockShared(spotId, groupId).map("static"::equals).orElse(false)) {
+        if (groups.lockShared(spotId, groupId).map("smart"::equals).orElse(true)) {
             return List.of();
         }
         List<UUID> removed = expiring.expire(spotId, groupId, now);

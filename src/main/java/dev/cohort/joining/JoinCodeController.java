@@ -39,6 +39,8 @@ class JoinCodeController {
     static final String FROM = "Unix seconds from which the code joins (inside the group's window); null: no start";
     static final String UNTIL = "Unix seconds until which the code joins (after validFrom, inside the group's "
             + "window); null: no end";
+    static final String APPROVAL = "Community groups only (400 otherwise): true: redeeming the code files a join "
+            + "request that a moderator approves (the use counted then, once) instead of joining at once; default false";
     static final String DAYS = "Days a membership made with the code lasts (validUntil = redeem time + days); "
             + "null: permanent";
 
@@ -57,7 +59,8 @@ class JoinCodeController {
                     example = "100") Integer maxUses,
             @Min(0) @Max(JoinSettings.MAX_DATE) @Schema(description = FROM) Long validFrom,
             @Min(0) @Max(JoinSettings.MAX_DATE) @Schema(description = UNTIL) Long validUntil,
-            @Min(1) @Max(36500) @Schema(description = DAYS, example = "30") Integer membershipDays) {
+            @Min(1) @Max(36500) @Schema(description = DAYS, example = "30") Integer membershipDays,
+            @Schema(description = APPROVAL) Boolean requiresApproval) {
     }
 
     @Body
@@ -67,20 +70,23 @@ class JoinCodeController {
             Integer count,
             @Min(0) @Max(JoinSettings.MAX_DATE) @Schema(description = FROM) Long validFrom,
             @Min(0) @Max(JoinSettings.MAX_DATE) @Schema(description = UNTIL) Long validUntil,
-            @Min(1) @Max(36500) @Schema(description = DAYS, example = "30") Integer membershipDays) {
+            @Min(1) @Max(36500) @Schema(description = DAYS, example = "30") Integer membershipDays,
+            @Schema(description = APPROVAL) Boolean requiresApproval) {
     }
 
     @PostMapping("/v1/groups/{groupId}/joinCodes")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(operationId = "createJoinCode", summary = "Create a join code of a group",
             description = "Cohort: a code members redeem with POST /v1/me/groups~redeem to join this static code or "
-                    + "open group; maxUses null: unlimited. Its window lies inside the group's (400 naming validFrom "
-                    + "or validUntil). 400 naming joinType for a closed group, groupId for a smart one; 409 when the "
-                    + "Spot has the code already (compared case-insensitively).")
+                    + "open group, or this community group (its joinUrl, with ?code=, is a shareable invite link; "
+                    + "with requiresApproval the redeem files a join request); maxUses null: unlimited. Its window "
+                    + "lies inside the group's (400 naming validFrom or validUntil). 400 naming joinType for a closed "
+                    + "static group, groupId for a smart one, requiresApproval for a group that is no community "
+                    + "group; 409 when the Spot has the code already (compared case-insensitively).")
     @Errors(409)
     JoinCode create(Caller caller, @PathVariable UUID groupId, @RequestBody CreateJoinCode body) {
         return codes.create(caller.spotId(), groupId, body.code(), new JoinCodeService.Settings(body.maxUses(),
-                body.validFrom(), body.validUntil(), body.membershipDays()));
+                body.validFrom(), body.validUntil(), body.membershipDays(), Boolean.TRUE.equals(body.requiresApproval())));
     }
 
     @PostMapping("/v1/groups/{groupId}/joinCodes~generate")
@@ -90,7 +96,7 @@ class JoinCodeController {
                     + "statement, answered all at once. The same rules as a single code.")
     ListPage<JoinCode> generate(Caller caller, @PathVariable UUID groupId, @RequestBody GenerateJoinCodes body) {
         List<JoinCode> made = codes.generate(caller.spotId(), groupId, body.count(), new JoinCodeService.Settings(1,
-                body.validFrom(), body.validUntil(), body.membershipDays()));
+                body.validFrom(), body.validUntil(), body.membershipDays(), Boolean.TRUE.equals(body.requiresApproval())));
         return new ListPage<>(made, made.size());
     }
 

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class JoinCodeRepository {
     private static final String COLUMNS = "c.id, c.code, c.group_id, c.uses, c.max_uses, c.valid_from, "
-            + "c.valid_until, c.membership_days, c.created_at";
+            + "c.valid_until, c.membership_days, c.requires_approval, c.created_at";
 
     private final JdbcClient jdbc;
 
@@ -35,7 +35,7 @@ class JoinCodeRepository {
 
     /** A code as a redeem finds it, with its group. */
     record Found(UUID id, UUID groupId, @Nullable Integer maxUses, int uses, @Nullable OffsetDateTime validFrom,
-                 @Nullable OffsetDateTime validUntil, @Nullable Integer membershipDays) {
+                 @Nullable OffsetDateTime validUntil, @Nullable Integer membershipDays, boolean requiresApproval) {
     }
 
     Optional<Target> group(UUID spotId, UUID groupId, boolean lock) {
@@ -52,25 +52,27 @@ class JoinCodeRepository {
     /** Inserts one code; empty when the Spot has that code already. */
     Optional<JoinCode> insert(UUID spotId, UUID groupId, String code, @Nullable Integer maxUses,
                               @Nullable OffsetDateTime validFrom, @Nullable OffsetDateTime validUntil,
-                              @Nullable Integer membershipDays) {
+                              @Nullable Integer membershipDays, boolean requiresApproval) {
         return jdbc.sql("insert into join_code as c (spot_id, id, group_id, code, max_uses, valid_from, valid_until, "
-                        + "membership_days) values (:spot, :id, :group, :code, :max, :from, :until, :days) "
-                        + "on conflict (spot_id, code) do nothing returning " + COLUMNS)
+                        + "membership_days, requires_approval) values (:spot, :id, :group, :code, :max, :from, "
+                        + ":until, :days, :approval) on conflict (spot_id, code) do nothing returning " + COLUMNS)
                 .param("spot", spotId).param("id", UUID.randomUUID()).param("group", groupId).param("code", code)
                 .param("max", maxUses).param("from", validFrom).param("until", validUntil)
-                .param("days", membershipDays)
+                .param("days", membershipDays).param("approval", requiresApproval)
                 .query(JoinCodeRepository::code).optional();
     }
 
     /** Inserts single-use codes in one statement, skipping the texts the Spot has already; returns those inserted. */
     List<JoinCode> insertSingleUse(UUID spotId, UUID groupId, String[] codes, @Nullable OffsetDateTime validFrom,
-                                   @Nullable OffsetDateTime validUntil, @Nullable Integer membershipDays) {
+                                   @Nullable OffsetDateTime validUntil, @Nullable Integer membershipDays,
+                                   boolean requiresApproval) {
         return jdbc.sql("insert into join_code as c (spot_id, id, group_id, code, max_uses, valid_from, valid_until, "
-                        + "membership_days) select :spot, gen_random_uuid(), :group, x.code, 1, :from, :until, :days "
-                        + "from unnest(cast(:codes as text[])) as x(code) "
+                        + "membership_days, requires_approval) select :spot, gen_random_uuid(), :group, x.code, 1, "
+                        + ":from, :until, :days, :approval from unnest(cast(:codes as text[])) as x(code) "
                         + "on conflict (spot_id, code) do nothing returning " + COLUMNS)
                 .param("spot", spotId).param("group", groupId).param("codes", codes)
                 .param("from", validFrom).param("until", validUntil).param("days", membershipDays)
+                .param("approval", requiresApproval)
                 .query(JoinCodeRepository::code).list();
     }
 
@@ -103,13 +105,14 @@ class JoinCodeRepository {
 
     /** A live (not revoked) code of the Spot by its upper-case text. */
     Optional<Found> find(UUID spotId, String code) {
-        return jdbc.sql("select id, group_id, max_uses, uses, valid_from, valid_until, membership_days "
-                        + "from join_code where spot_id = :spot and code = :code and not revoked")
+        return jdbc.sql("select id, group_id, max_uses, uses, valid_from, valid_until, membership_days, "
+                        + "requires_approval from join_code where spot_id = :spot and code = :code and not revoked")
                 .param("spot", spotId).param("code", code)
                 .query((rs, n) -> new Found(rs.getObject("id", UUID.class), rs.getObject("group_id", UUID.class),
                         (Integer) rs.getObject("max_uses"), rs.getInt("uses"),
                         rs.getObject("valid_from", OffsetDateTime.class),
-                        rs.getObject("valid_until", OffsetDateTime.class), (Integer) rs.getObject("membership_days")))
+                        rs.getObject("valid_until", OffsetDateTime.class), (Integer) rs.getObject("membership_days"),
+                        rs.getBoolean("requires_approval")))
                 .optional();
     }
 
@@ -131,6 +134,7 @@ class JoinCodeRepository {
         return new JoinCode(rs.getObject("id", UUID.class), rs.getString("code"), rs.getObject("group_id", UUID.class),
                 rs.getInt("uses"), (Integer) rs.getObject("max_uses"), seconds(rs, "valid_from"),
                 seconds(rs, "valid_until"), (Integer) rs.getObject("membership_days"),
+                rs.getBoolean("requires_approval"), null,
                 rs.getObject("created_at", OffsetDateTime.class).toInstant().toEpochMilli());
     }
 

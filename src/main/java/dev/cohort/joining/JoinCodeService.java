@@ -1,5 +1,7 @@
 package dev.cohort.joining;
 
+import dev.cohort.communities.Communities;
+import dev.cohort.communities.Community;
 import dev.cohort.errors.ConflictException;
 import dev.cohort.errors.NotFoundException;
 import dev.cohort.groups.Memberships;
@@ -27,8 +29,10 @@ import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 /**
  * Join codes (issue 15): operators create them on static code or open groups, one at a time or many single-use ones
- * at once, each inside the group's window; members redeem them. A use is counted by one conditional update in the
- * transaction of the join, so that a code's last use goes to exactly one member.
+ * at once, each inside the group's window, and on community groups (issue 16), where a code is a shareable invite
+ * link that may still need approval; members redeem them. A use is counted by one conditional update in the
+ * transaction of the join (or of the join request a code that needs approval files), so that a code's last use goes
+ * to exactly one member.
  */
 @Service
 class JoinCodeService {
@@ -40,17 +44,32 @@ class JoinCodeService {
     private final SecureRandom random = new SecureRandom();
     private final JoinCodeRepository codes;
     private final Memberships memberships;
+    private final Communities communities;
+    private final CommunityGate gate;
+    private final CommunityJoinService joins;
+    private final JoinRequestRepository requests;
+    private final JoinLinks links;
     private final Clock clock;
 
-    JoinCodeService(JoinCodeRepository codes, Memberships memberships, Clock clock) {
+    JoinCodeService(JoinCodeRepository codes, Memberships memberships, Communities communities, CommunityGate gate,
+                    CommunityJoinService joins, JoinRequestRepository requests, JoinLinks links, Clock clock) {
         this.codes = codes;
         this.memberships = memberships;
+        this.communities = communities;
+        this.gate = gate;
+        this.joins = joins;
+        this.requests = requests;
+        this.links = links;
         this.clock = clock;
     }
 
     /** A code's settings as the operator gives them (Unix seconds), checked against its group. */
     record Settings(@Nullable Integer maxUses, @Nullable Long validFrom, @Nullable Long validUntil,
-                    @Nullable Integer membershipDays) {
+                    @Nullable Integer membershipDays, boolean requiresApproval) {
+    }
+
+    /** What a redeem did: Joined, or Pending with the join request a code that needs approval filed. */
+    record Redeemed(String status, UUID groupId, @Nullable UUID joinRequestId) {
     }
 
     @Transactional
@@ -63,17 +82,17 @@ class JoinCodeService {
         check(group, settings, problems);
         problems.throwIfAny();
         if (code != null) {
-            return codes.insert(spotId, groupId, code.toUpperCase(Locale.ROOT), settings.maxUses(),
-                            timestamp(settings.validFrom()), timestamp(settings.validUntil()),
-                            settings.membershipDays())
-                    .orElseThrow(() -> new ConflictException("code", "this Spot has the code " + code + " already"));
+            return linked(spotId, groupId, codes.insert(spotId, groupId, code.toUpperCase(Locale.ROOT),
+                            settings.maxUses(), timestamp(settings.validFrom()), timestamp(settings.validUntil()),
+                            settings.membershipDays(), settings.requiresApproval())
+                    .orElseThrow(() -> new ConflictException("code", "this Spot has the code " + code + " already")));
         }
         while (true) {
             Optional<JoinCode> made = codes.insert(spotId, groupId, generate(), settings.maxUses(),
                     timestamp(settings.validFrom()), timestamp(settings.validUntil()),
-                    settings.membershipDays());
+                    settings.membershipDays(), settings.requiresApproval());
             if (made.isPresent()) {
-                return made.get();
+                return linked(spotId, groupId, made.get());
             }
         }
     }
@@ -92,14 +111,26 @@ class JoinCodeService {
             }
             made.addAll(codes.insertSingleUse(spotId, groupId, texts.toArray(String[]::new),
                     timestamp(settings.validFrom()), timestamp(settings.validUntil()),
-                    settings.membershipDays()));
+                    settings.membershipDays(), settings.requiresApproval()));
         }
-        return made;
+        return linked(spotId, groupId, made);
     }
 
     ListPage<JoinCode> list(UUID spotId, UUID groupId, ListQuery query) {
         target(spotId, groupId);
-        return codes.list(spotId, groupId, query);
+        ListPage<JoinCode> page = codes.list(spotId, groupId, query);
+        return new ListPage<>(linked(spotId, groupId, page.items()), page.total());
+    }
+
+    /** The codes of a community group with their shareable links. */
+    private List<JoinCode> linked(UUID spotId, UUID groupId, List<JoinCode> made) {
+        Optional<Community> community = communities.find(spotId, groupId);
+        return community.isEmpty() ? made
+                : made.stream().map(c -> c.withJoinUrl(links.code(community.get(), c.code()))).toList();
+    }
+
+    private JoinCode linked(UUID spotId, UUID groupId, JoinCode made) {
+        return linked(spotId, groupId, List.of(made)).get(0);
     }
 
     List<JoinCode> all(UUID spotId, UUID groupId) {
@@ -118,21 +149,55 @@ class JoinCodeService {
     /**
      * Joins the code's group: not found for an unknown or revoked code (another Spot's included); a conflict saying
      * why for a used-up, expired or not yet valid code, or a group outside its window or no longer joinable. A member
-     * already in the group changes nothing and the use is not counted. Returns the group's id.
+     * already in the group changes nothing and the use is not counted. A community group's code passes its gate
+     * (bans, subscriptions) and, when it requires approval, files a join request instead (a member who has one
+     * pending gets it back, the use not counted again).
      */
     @Transactional
-    UUID redeem(UUID spotId, UUID memberId, String text) {
+    Redeemed redeem(UUID spotId, UUID memberId, String text) {
         JoinCodeRepository.Found code = codes.find(spotId, text.trim().toUpperCase(Locale.ROOT))
                 .orElseThrow(() -> new NotFoundException("Join code"));
         JoinCodeRepository.Target group = codes.group(spotId, code.groupId(), true)
                 .orElseThrow(() -> new NotFoundException("Join code"));
         if (codes.isMember(spotId, group.id(), memberId)) {
-            return group.id();
+            return new Redeemed("Joined", group.id(), null);
         }
-        if (!group.kind().equals("static") || group.joinType().equals("closed")) {
+        Optional<Community> community = group.kind().equals("community") ? communities.find(spotId, group.id())
+                : Optional.empty();
+        if (community.isEmpty() && (!group.kind().equals("static") || group.joinType().equals("closed"))) {
             throw new ConflictException("code", "this group is no longer joined with a code");
         }
         Instant now = clock.instant();
+        Instant subscription = community.isEmpty() ? null : gate.admit(community.get(), memberId, now);
+        checkWindows(group, code, now);
+        if (community.isPresent() && code.requiresApproval()) {
+            Optional<UUID> pending = requests.pending(spotId, group.id(), memberId);
+            if (pending.isPresent()) {
+                return new Redeemed("Pending", group.id(), pending.get());
+            }
+            use(spotId, code);
+            return new Redeemed("Pending", group.id(), joins.request(spotId, group.id(), memberId, List.of(),
+                    code.id(), null, now));
+        }
+        use(spotId, code);
+        Instant until = code.membershipDays() == null ? null : now.plus(Duration.ofDays(code.membershipDays()));
+        if (subscription != null && (until == null || subscription.isBefore(until))) {
+            until = subscription;
+        }
+        if (!memberships.redeemed(spotId, group.id(), memberId, code.id(), until)) {
+            // The same member redeemed at the same moment and got in first: this use is not counted.
+            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+        }
+        return new Redeemed("Joined", group.id(), null);
+    }
+
+    private void use(UUID spotId, JoinCodeRepository.Found code) {
+        if (!codes.use(spotId, code.id())) {
+            throw new ConflictException("code", "this code is used up");
+        }
+    }
+
+    private static void checkWindows(JoinCodeRepository.Target group, JoinCodeRepository.Found code, Instant now) {
         if (group.startDate() != null && now.isBefore(group.startDate().toInstant())) {
             throw new ConflictException("code", "this group opens at " + group.startDate().toInstant());
         }
@@ -146,27 +211,21 @@ class JoinCodeService {
         if (code.validUntil() != null && !now.isBefore(code.validUntil().toInstant())) {
             throw new ConflictException("code", "this code expired at " + code.validUntil().toInstant());
         }
-        if (!codes.use(spotId, code.id())) {
-            throw new ConflictException("code", "this code is used up");
-        }
-        Instant until = code.membershipDays() == null ? null : now.plus(Duration.ofDays(code.membershipDays()));
-        if (!memberships.redeemed(spotId, group.id(), memberId, code.id(), until)) {
-            // The same member redeemed at the same moment and got in first: this use is not counted.
-            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
-        }
-        return group.id();
     }
 
     private JoinCodeRepository.Target target(UUID spotId, UUID groupId) {
         return codes.group(spotId, groupId, false).orElseThrow(() -> new NotFoundException("Group"));
     }
 
-    /** Codes join static code or open groups, inside the group's window. */
+    /** Codes join static code or open groups, inside the group's window, and community groups. */
     private static void check(JoinCodeRepository.Target group, Settings settings, Problems problems) {
-        if (!group.kind().equals("static")) {
+        if (group.kind().equals("smart")) {
             problems.add("groupId", "a smart group's members come from its rule: it has no join codes");
-        } else if (group.joinType().equals("closed")) {
+        } else if (group.kind().equals("static") && group.joinType().equals("closed")) {
             problems.add("joinType", "codes join code or open groups: set the group's joinType to code first");
+        }
+        if (settings.requiresApproval() && !group.kind().equals("community")) {
+            problems.add("requiresApproval", "only community groups take join requests");
         }
         Long from = settings.validFrom();
         Long until = settings.validUntil();

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -37,8 +38,10 @@ class MyJoinCodeController {
     }
 
     /** What a redeem did. */
-    record JoinCodeRedeemed(@Schema(allowableValues = {"Joined"}) String status,
-                            @Schema(description = "The group the code joins") UUID groupId) {
+    record JoinCodeRedeemed(@Schema(allowableValues = {"Joined", "Pending"}) String status,
+                            @Schema(description = "The group the code joins") UUID groupId,
+                            @Schema(description = "The join request a community group's code that requires "
+                                    + "approval filed (Pending); null otherwise") @Nullable UUID joinRequestId) {
     }
 
     /** Too many failed attempts: answered 429 with Retry-After. */
@@ -53,11 +56,14 @@ class MyJoinCodeController {
 
     @PostMapping("/v1/me/groups~redeem")
     @Operation(operationId = "redeemJoinCode", summary = "Join a group with a code",
-            description = "200 {\"status\": \"Joined\", \"groupId\"}; linked resources invite me at once. A group I "
-                    + "am in already: 200, nothing changes and the code is not used. 404 for an unknown or revoked "
-                    + "code; 409 saying why for a used-up, expired or not yet valid code or a group outside its "
-                    + "window. Failed attempts are limited per member (COHORT_JOIN_CODE_ATTEMPTS, default 10 per 10 "
-                    + "minutes): over it, 429 with Retry-After.")
+            description = "200 {\"status\": \"Joined\", \"groupId\"}; linked resources invite me at once. A "
+                    + "community group's code that requires approval files a join request instead: 200 "
+                    + "{\"status\": \"Pending\", \"groupId\", \"joinRequestId\"} (the use counted once; asking "
+                    + "again while it is pending answers the same request). A group I am in already: 200, nothing "
+                    + "changes and the code is not used. 404 for an unknown or revoked code; 409 saying why for a "
+                    + "used-up, expired or not yet valid code, a group outside its window, \"banned\" or "
+                    + "\"subscription required\" (community groups). Failed attempts are limited per member "
+                    + "(COHORT_JOIN_CODE_ATTEMPTS, default 10 per 10 minutes): over it, 429 with Retry-After.")
     @Errors(409)
     JoinCodeRedeemed redeem(Caller caller, @RequestBody RedeemJoinCode body) {
         long wait = attempts.wait(caller.memberId());
@@ -65,7 +71,8 @@ class MyJoinCodeController {
             throw new TooManyAttempts(wait);
         }
         try {
-            return new JoinCodeRedeemed("Joined", codes.redeem(caller.spotId(), caller.memberId(), body.code()));
+            JoinCodeService.Redeemed redeemed = codes.redeem(caller.spotId(), caller.memberId(), body.code());
+            return new JoinCodeRedeemed(redeemed.status(), redeemed.groupId(), redeemed.joinRequestId());
         } catch (NotFoundException e) {
             attempts.failed(caller.memberId());
             throw e;

@@ -21,10 +21,25 @@ class SelfJoinRepository {
     /** Whether the member {@code :member} is in the group {@code g}. */
     private static final String JOINED = "exists (select 1 from group_membership gm where gm.spot_id = g.spot_id "
             + "and gm.group_id = g.id and gm.member_id = :member)";
-    /** The groups members see at {@code :now}: live static open or code groups that are user viewable, in window. */
-    private static final String VISIBLE = " from member_group g where g.spot_id = :spot and g.deleted_at is null "
-            + "and g.join_type <> 'closed' and g.kind = 'static' and g.user_viewable "
-            + "and (g.start_date is null or g.start_date <= :now) and (g.stop_date is null or g.stop_date > :now)";
+    /** How the group {@code g} is joined as members see it: a community group's join policy, else its join type. */
+    static final String JOIN_TYPE = "(case when g.kind = 'community' then c.join_policy else g.join_type end)";
+    /**
+     * The groups members see at {@code :now}: live static open or code groups that are user viewable, in window,
+     * and the community groups the member {@code :member} is not banned from.
+     */
+    private static final String VISIBLE = " from member_group g left join community_group c on c.spot_id = g.spot_id "
+            + "and c.group_id = g.id where g.spot_id = :spot and g.deleted_at is null "
+            + "and ((g.join_type <> 'closed' and g.kind = 'static' and g.user_viewable "
+            + "and (g.start_date is null or g.start_date <= :now) and (g.stop_date is null or g.stop_date > :now)) "
+            + "or (g.kind = 'community' and c.group_id is not null and not exists (select 1 from group_ban b "
+            + "where b.spot_id = g.spot_id and b.group_id = g.id and b.member_id = :member)))";
+    /** The member's role in a community group {@code g} (null for another kind or a non-member). */
+    private static final String ROLE = "(select coalesce(gm.group_role, 'member') from group_membership gm "
+            + "where gm.spot_id = g.spot_id and gm.group_id = g.id and gm.member_id = :member "
+            + "and g.kind = 'community')";
+    /** Whether the member has a pending request to join the group {@code g}. */
+    private static final String PENDING = "exists (select 1 from join_request r where r.spot_id = g.spot_id "
+            + "and r.group_id = g.id and r.member_id = :member and r.status = 'Pending')";
 
     private final JdbcClient jdbc;
 
@@ -52,8 +67,9 @@ class SelfJoinRepository {
     ListPage<MemberGroup> visible(UUID spotId, UUID memberId, OffsetDateTime now, boolean joinedOnly,
                                   ListQuery query) {
         String from = VISIBLE + (joinedOnly ? " and " + JOINED : "") + query.where();
-        List<MemberGroup> items = jdbc.sql("select g.id, g.name, g.description, g.emoji, g.icon, g.join_type, "
-                        + "g.start_date, g.stop_date, g.sort_order, " + JOINED + " as joined" + from
+        List<MemberGroup> items = jdbc.sql("select g.id, g.name, g.description, g.emoji, g.icon, g.kind, "
+                        + JOIN_TYPE + " as join_type, g.start_date, g.stop_date, g.sort_order, " + JOINED
+                        + " as joined, " + PENDING + " as pending, " + ROLE + " as group_role" + from
                         + " order by g.sort_order, g.name, g.id limit :limit offset :offset")
                 .params(query.params()).param("spot", spotId).param("member", memberId).param("now", now)
                 .param("limit", query.paging().limit()).param("offset", query.paging().offset())
@@ -64,9 +80,12 @@ class SelfJoinRepository {
     }
 
     private static MemberGroup group(ResultSet rs, int row) throws SQLException {
+        boolean community = rs.getString("kind").equals("community");
         return new MemberGroup(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("description"),
-                rs.getString("emoji"), rs.getString("icon"), rs.getString("join_type"), rs.getBoolean("joined"),
-                seconds(rs, "start_date"), seconds(rs, "stop_date"), rs.getInt("sort_order"));
+                rs.getString("emoji"), rs.getString("icon"), rs.getString("kind"), rs.getString("join_type"),
+                rs.getBoolean("joined"), rs.getBoolean("pending"), rs.getString("group_role"),
+                community ? null : seconds(rs, "start_date"), community ? null : seconds(rs, "stop_date"),
+                rs.getInt("sort_order"));
     }
 
     /** A nullable timestamp as Unix seconds. */

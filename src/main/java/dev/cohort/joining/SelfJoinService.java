@@ -64,6 +64,13 @@ class SelfJoinService {
         memberships.join(spotId, groupId, memberId, SELF_JOINED);
     }
 
+    /** Throws not found unless the member may see the static group (they are in it, or could join it). */
+    void requireVisible(UUID spotId, UUID groupId, UUID memberId) {
+        groups.lockShared(spotId, groupId, memberId)
+                .filter(g -> g.kind().equals("static") && (g.userViewable() || g.joined()))
+                .orElseThrow(() -> new NotFoundException("Group"));
+    }
+
     /**
      * Leaves an open or code group, whatever its window; leaving a group one is not in changes nothing. A closed
      * group is left only by an operator's removal (a conflict); a group the member is not in and may not see, or a

@@ -26,6 +26,9 @@ class InvitationEmails {
         if (row.spotName() == null) {
             throw new Undeliverable("the Spot " + row.spotId() + " no longer exists");
         }
+        if (GroupEmails.TEMPLATES.contains(row.template())) {
+            return GroupEmails.render(row);
+        }
         if (row.email() == null) {
             throw new Undeliverable("the member " + row.memberId() + " no longer exists");
         }

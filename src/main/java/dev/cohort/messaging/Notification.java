@@ -26,6 +26,8 @@ record Notification(UUID id, UUID userId, UUID logId, boolean isRead, Instant cr
             "SpotMemberRoleUpdated", "SpotMention", "TopicAnswerReported", "TopicCreated", "TopicMention",
             "TopicMessageCreated", "TopicMessageMention", "TopicReported", "UserInvitedToSpot",
             "UserJoinedPublicSpot",
-            // Cohort: content reported in a community group, for its moderators and above.
+            // Cohort's (issue 16): a member's join request to a community group decided; content reported in a
+            // community group, for its moderators and above.
+            NotificationRows.JOIN_REQUEST_APPROVED, NotificationRows.JOIN_REQUEST_REJECTED,
             NotificationRows.GROUP_CONTENT_REPORTED);
 }

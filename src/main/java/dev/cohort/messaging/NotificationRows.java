@@ -28,6 +28,23 @@ public final class NotificationRows {
                 + "from " + rows + " f";
     }
 
+    /** The in-app notice that a member's join request was approved (issue 16). */
+    public static final String JOIN_REQUEST_APPROVED = "GroupJoinRequestApproved";
+    /** The in-app notice that a member's join request was rejected (issue 16). */
+    public static final String JOIN_REQUEST_REJECTED = "GroupJoinRequestRejected";
+
+    /**
+     * {@code insert into notification ... select}: one in-app group notice per row of {@code rows}, a relation with
+     * the columns {@code member_id}, {@code type} (one of this class's group notice types), {@code group_id},
+     * {@code name} (the group's), {@code request_id} (the join request, or null) and {@code reason} (or null).
+     */
+    public static String groupNotices(String rows) {
+        return "insert into notification (spot_id, id, member_id, type, body) "
+                + "select :spot, uuid_v7(), f.member_id, f.type, jsonb_strip_nulls(jsonb_build_object("
+                + "'groupId', f.group_id, 'groupName', f.name, 'joinRequestId', f.request_id, 'reason', f.reason)) "
+                + "from " + rows + " f";
+    }
+
     /**
      * {@code insert into notification ... select}: one in-app notification of content reported in a community group
      * per row of {@code rows}, a relation with the columns {@code member_id} (who is told) and {@code body} (a jsonb

@@ -22,10 +22,15 @@ class OutboxRepository {
         this.jdbc = jdbc;
     }
 
-    /** A claimed email row with what rendering it needs; member and resource are null when they are gone. */
+    /**
+     * A claimed email row with what rendering it needs; member, resource and group are null when they are gone. A
+     * group email has the group's name, the address it goes to when it is no member's ({@code toEmail}), its link
+     * and note.
+     */
     record Claimed(long id, UUID spotId, UUID messageId, UUID memberId, UUID resourceId, int attempts, String email,
                    String firstname, String lastname, String spotName, String resourceType, String resourceName,
-                   String subject, String body, String template, String subjectName) {
+                   String subject, String body, String template, String subjectName, String groupName,
+                   String toEmail, String link, String note) {
     }
 
     /**
@@ -41,11 +46,13 @@ class OutboxRepository {
                         + "order by next_attempt_at, id limit :batch "
                         + "for update skip locked)) "
                         + "returning o.id, o.spot_id, o.message_id, o.member_id, o.resource_id, o.attempts, "
-                        + "o.template, o.subject_member_id) "
+                        + "o.template, o.subject_member_id, o.group_id, o.to_email, o.link, o.note) "
                         + "select c.id, c.spot_id, c.message_id, c.member_id, c.resource_id, c.attempts, m.email, "
                         + "m.firstname, m.lastname, s.name, r.type, r.name, t.subject, t.body, c.template, "
-                        + "coalesce(nullif(trim(concat_ws(' ', sm.firstname, sm.lastname)), ''), sm.email) "
+                        + "coalesce(nullif(trim(concat_ws(' ', sm.firstname, sm.lastname)), ''), sm.email), "
+                        + "g.name, c.to_email, c.link, c.note "
                         + "from claimed c "
+                        + "left join member_group g on g.spot_id = c.spot_id and g.id = c.group_id "
                         + "left join member sm on sm.spot_id = c.spot_id and sm.id = c.subject_member_id "
                         + "left join spot s on s.id = c.spot_id "
                         + "left join member m on m.spot_id = c.spot_id and m.id = c.member_id "
@@ -57,12 +64,14 @@ class OutboxRepository {
                         rs.getObject(3, UUID.class), rs.getObject(4, UUID.class), rs.getObject(5, UUID.class),
                         rs.getInt(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
                         rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14),
-                        rs.getString(15), rs.getString(16)))
+                        rs.getString(15), rs.getString(16), rs.getString(17), rs.getString(18),
+                        rs.getString(19), rs.getString(20)))
                 .list();
     }
 
     boolean markSent(long id) {
-        return jdbc.sql("update outbox set status = 'sent', sent_at = now(), last_error = null "
+        // A link may carry a single-use token (a group invitation's): it is kept only until the email is sent.
+        return jdbc.sql("update outbox set status = 'sent', sent_at = now(), last_error = null, link = null "
                         + "where id = :id and status = 'pending'")
                 .param("id", id).update() == 1;
     }
@@ -74,7 +83,8 @@ class OutboxRepository {
     }
 
     void markDead(long id, String error) {
-        jdbc.sql("update outbox set status = 'dead', last_error = :error where id = :id and status = 'pending'")
+        jdbc.sql("update outbox set status = 'dead', last_error = :error, link = null "
+                        + "where id = :id and status = 'pending'")
                 .param("id", id).param("error", error).update();
     }
 
@@ -87,8 +97,11 @@ class OutboxRepository {
 
     /** A row as {@code GET /v1/outbox} shows it. */
     @Schema(name = "OutboxEmail")
-    record Row(long id, UUID messageId, String template, UUID spotMemberId,
+    record Row(long id, UUID messageId, String template,
+               @Schema(description = "The member the email goes to; null for a group invitation to an address that "
+                       + "is no member's") @Nullable UUID spotMemberId,
                @Schema(description = "The resource the email is about, if any") @Nullable UUID resourceId,
+               @Schema(description = "The group the email is about, if any") @Nullable UUID groupId,
                @Schema(allowableValues = {"pending", "sent", "dead"}) String status,
                int attempts, Instant nextAttemptAt,
                @Schema(description = "Why the last attempt failed") @Nullable String lastError,
@@ -97,6 +110,7 @@ class OutboxRepository {
 
     ListPage<Row> page(UUID spotId, String where, Map<String, Object> params, Paging paging) {
         List<Row> items = jdbc.sql("select o.id, o.message_id, o.template, o.member_id, o.resource_id, o.status, "
+                        + "o.group_id, "
                         + "o.attempts, o.next_attempt_at, o.last_error, o.created_at, o.sent_at from outbox o "
                         + "where o.spot_id = :spot" + where + " order by o.id desc limit :limit offset :offset")
                 .params(params).param("spot", spotId).param("limit", paging.limit()).param("offset", paging.offset())
@@ -108,8 +122,9 @@ class OutboxRepository {
 
     private static Row row(ResultSet rs, int n) throws SQLException {
         return new Row(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getObject(4, UUID.class),
-                rs.getObject(5, UUID.class), rs.getString(6), rs.getInt(7), instant(rs.getTimestamp(8)),
-                rs.getString(9), instant(rs.getTimestamp(10)), instant(rs.getTimestamp(11)));
+                rs.getObject(5, UUID.class), rs.getObject("group_id", UUID.class), rs.getString(6), rs.getInt(8),
+                instant(rs.getTimestamp(9)), rs.getString(10), instant(rs.getTimestamp(11)),
+                instant(rs.getTimestamp(12)));
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -4,8 +4,6 @@ import static dev.cohort.joining.SelfJoinFixture.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cohort.support.Api;
-import dev.cohort.support.ApiTest;
-import dev.cohort.support.MutableClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,28 +11,11 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import tools.jackson.databind.JsonNode;
 
 /** Join codes (issue 15): operators create, generate, list, export and revoke them; members redeem them. */
-@Import(SelfJoinClock.class)
-class JoinCodeApiTest extends ApiTest {
-    @Autowired
-    MutableClock clock;
-
-    @BeforeEach
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
-
-    private SelfJoinFixture fixture() {
-        return new SelfJoinFixture(newSpot(), clock);
-    }
+class JoinCodeApiTest extends SelfJoinApiTest {
 
     private static Api.Response redeem(SelfJoinFixture f, String member, String code) {
         return f.spot.api.send("POST", "/v1/me/groups~redeem", f.token(member), Map.of("code", code), null);

@@ -3,11 +3,7 @@ package dev.cohort.joining;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cohort.support.Api;
-import dev.cohort.support.ApiTest;
-import dev.cohort.support.MutableClock;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,40 +12,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import tools.jackson.databind.JsonNode;
 
 /**
  * SPEC rules 6-12 and 15 (issue 15): a self-join is a membership like any other (linked resources invite at once,
  * emails follow the link's switch, leaving takes away what only the group gave), and concurrent joins make one.
  */
-@Import(SelfJoinClock.class)
-class SelfJoinAccessApiTest extends ApiTest {
-    @Autowired
-    MutableClock clock;
-
-    private SelfJoinFixture fixture() {
-        clock.reset();
-        return new SelfJoinFixture(newSpot(), clock);
-    }
-
-    private static String secretLive(Api.SpotClient spot, String host) {
-        long start = Instant.now().getEpochSecond() + 86_400;
-        Map<String, Object> live = new HashMap<>();
-        live.put("title", "Secret live");
-        live.put("spotMemberHostId", host);
-        live.put("startDate", start);
-        live.put("endDate", start + 3600);
-        live.put("solution", "BuiltIn");
-        live.put("visibility", "InvitedMembersOnly");
-        return spot.post("/v1/lives", live).expect(201).text("id");
-    }
-
-    private static void link(Api.SpotClient spot, String live, String group, boolean withEmail) {
-        spot.post("/v1/lives/" + live + "/groups~bulkAdd",
-                Map.of("groupIds", List.of(group), "withEmailNotification", withEmail)).expect(204);
-    }
+class SelfJoinAccessApiTest extends SelfJoinApiTest {
 
     private long count(String sql, String resource, String member) {
         return jdbc.sql(sql).param("r", UUID.fromString(resource)).param("m", UUID.fromString(member))
@@ -71,8 +40,8 @@ class SelfJoinAccessApiTest extends ApiTest {
         String host = f.spot.member("host@example.com");
         String ada = f.spot.member("ada@example.com", "Ada", "Lovelace");
         String group = f.open("Live club");
-        String live = secretLive(f.spot, host);
-        link(f.spot, live, group, true);
+        String live = f.secretLive("Secret live", host, 1);
+        f.link(live, group, true);
         assertThat(reachable(f, ada)).doesNotContain(live);
 
         f.join(ada, group).expect(200);
@@ -98,8 +67,8 @@ class SelfJoinAccessApiTest extends ApiTest {
         String host = f.spot.member("host@example.com");
         String ada = f.spot.member("ada@example.com");
         String group = f.open("Quiet club");
-        String live = secretLive(f.spot, host);
-        link(f.spot, live, group, false);
+        String live = f.secretLive("Secret live", host, 1);
+        f.link(live, group, false);
 
         f.join(ada, group).expect(200);
         assertThat(reachable(f, ada)).contains(live);
@@ -113,9 +82,9 @@ class SelfJoinAccessApiTest extends ApiTest {
         String ada = f.spot.member("ada@example.com");
         String open = f.open("Open club");
         String staff = f.spot.group("Staff");
-        String live = secretLive(f.spot, host);
-        link(f.spot, live, open, true);
-        link(f.spot, live, staff, true);
+        String live = f.secretLive("Secret live", host, 1);
+        f.link(live, open, true);
+        f.link(live, staff, true);
         f.spot.post("/v1/groups/" + staff + "/spotMembers", Map.of("spotMemberId", ada)).expect(204);
         f.join(ada, open).expect(200);
         assertThat(emails(live, ada)).isEqualTo(1);
@@ -138,8 +107,8 @@ class SelfJoinAccessApiTest extends ApiTest {
             others.add(f.spot.member("m" + i + "@example.com"));
         }
         String group = f.open("Rush");
-        String live = secretLive(f.spot, host);
-        link(f.spot, live, group, true);
+        String live = f.secretLive("Secret live", host, 1);
+        f.link(live, group, true);
 
         List<String> joiners = new ArrayList<>();
         for (int i = 0; i < 24; i++) {

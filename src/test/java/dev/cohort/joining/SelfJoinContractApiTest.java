@@ -53,9 +53,10 @@ class SelfJoinContractApiTest extends ApiTest {
                 "stopDate", "order");
         JsonNode member = schemas.path("MemberGroup").path("properties");
         assertThat(member.properties().stream().map(java.util.Map.Entry::getKey).toList()).containsExactlyInAnyOrder("id",
-                "name", "description", "emoji", "icon", "joinType", "joined", "startDate", "stopDate", "order");
+                "name", "description", "emoji", "icon", "kind", "joinType", "joined", "pending", "groupRole",
+                "startDate", "stopDate", "order");
         assertThat(values(schemas.path("GroupJoinStatus").path("properties").path("status").path("enum")))
-                .containsExactly("Joined", "Left");
+                .containsExactly("Joined", "Pending", "Left", "Cancelled");
         assertThat(Api.JSON.writeValueAsString(schemas.path("GroupMember"))).contains("selfJoined");
         assertThat(document().path("paths").path("/v1/groups").path("get").path("parameters").valueStream()
                 .map(p -> p.path("name").asString()).toList())

@@ -6,24 +6,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cohort.groups.MembershipExpiry;
 import dev.cohort.messaging.OutboxWorker;
 import dev.cohort.support.Api;
-import dev.cohort.support.ApiTest;
-import dev.cohort.support.MutableClock;
 import dev.cohort.support.Smtp;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -36,9 +29,8 @@ import tools.jackson.databind.JsonNode;
  * hour apart, so that only the test's runs end memberships. GreenMail is shared by the class: every test's members
  * have addresses of their own.
  */
-@Import(SelfJoinClock.class)
 @TestPropertySource(properties = "COHORT_MEMBERSHIP_EXPIRY_SECONDS=3600")
-class SelfJoinEmailsSmtpApiTest extends ApiTest {
+class SelfJoinEmailsSmtpApiTest extends SelfJoinApiTest {
     private static final long DAY = 86_400;
 
     @RegisterExtension
@@ -50,45 +42,14 @@ class SelfJoinEmailsSmtpApiTest extends ApiTest {
     }
 
     @Autowired
-    MutableClock clock;
-
-    @Autowired
     OutboxWorker worker;
 
     @Autowired
     MembershipExpiry expiry;
 
-    @BeforeEach
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
-
-    private SelfJoinFixture fixture() {
-        return new SelfJoinFixture(newSpot(), clock);
-    }
-
     /** An address no other test of the class uses. */
     private static String address(String name) {
         return name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-    }
-
-    /** A live only participants reach, starting in 30 days of the application's clock (after any advance here). */
-    private String secretLive(Api.SpotClient spot, String host, String title) {
-        long start = clock.instant().getEpochSecond() + 30 * DAY;
-        Map<String, Object> live = new HashMap<>();
-        live.put("title", title);
-        live.put("spotMemberHostId", host);
-        live.put("startDate", start);
-        live.put("endDate", start + 3600);
-        live.put("solution", "BuiltIn");
-        live.put("visibility", "InvitedMembersOnly");
-        return spot.post("/v1/lives", live).expect(201).text("id");
-    }
-
-    private static void link(Api.SpotClient spot, String live, String group, boolean withEmail) {
-        spot.post("/v1/lives/" + live + "/groups~bulkAdd",
-                Map.of("groupIds", List.of(group), "withEmailNotification", withEmail)).expect(204);
     }
 
     private static String codeGroup(SelfJoinFixture f, String name) {
@@ -157,8 +118,8 @@ class SelfJoinEmailsSmtpApiTest extends ApiTest {
         String email = address("ada");
         String ada = f.spot.member(email, "Ada", "Lovelace");
         String group = codeGroup(f, "Code club");
-        String live = secretLive(f.spot, host, "Code club kick-off");
-        link(f.spot, live, group, true);
+        String live = f.secretLive("Code club kick-off", host, 30);
+        f.link(live, group, true);
         code(f, group, "code", "FIRST-DOOR", "maxUses", 10).expect(201);
         code(f, group, "code", "SECOND-DOOR", "maxUses", 10).expect(201);
         assertThat(reachable(f, ada)).doesNotContain(live);
@@ -193,11 +154,11 @@ class SelfJoinEmailsSmtpApiTest extends ApiTest {
         String loud = f.open("Loud club");
         String quiet = f.open("Quiet club");
         String quietCodes = codeGroup(f, "Quiet code club");
-        String loudLive = secretLive(f.spot, host, "Loud live");
-        String quietLive = secretLive(f.spot, host, "Quiet live");
-        link(f.spot, loudLive, loud, true);
-        link(f.spot, quietLive, quiet, false);
-        link(f.spot, quietLive, quietCodes, false);
+        String loudLive = f.secretLive("Loud live", host, 30);
+        String quietLive = f.secretLive("Quiet live", host, 30);
+        f.link(loudLive, loud, true);
+        f.link(quietLive, quiet, false);
+        f.link(quietLive, quietCodes, false);
         code(f, quietCodes, "code", "HUSH").expect(201);
 
         f.join(ada, loud).expect(200);
@@ -232,9 +193,9 @@ class SelfJoinEmailsSmtpApiTest extends ApiTest {
         String bob = f.spot.member(bobEmail, "Bob", "Brown");
         String staff = f.group("Staff");
         String trial = f.open("Trial");
-        String live = secretLive(f.spot, host, "Members' live");
-        link(f.spot, live, staff, true);
-        link(f.spot, live, trial, true);
+        String live = f.secretLive("Members' live", host, 30);
+        f.link(live, staff, true);
+        f.link(live, trial, true);
         code(f, trial, "code", "ONE-DAY", "membershipDays", 1).expect(201);
 
         // Ada, added by an operator for an hour; Bob, in for a day with the code.

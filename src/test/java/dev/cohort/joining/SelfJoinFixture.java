@@ -84,4 +84,18 @@ final class SelfJoinFixture {
                 .forEach(m -> sources.put(m.path("id").asString(), m.path("membershipSource").asString()));
         return sources;
     }
+
+    /** A secret live (invited members only) hosted by {@code host}, starting {@code daysAhead} days from the clock. */
+    String secretLive(String title, String host, int daysAhead) {
+        long start = clock.instant().getEpochSecond() + daysAhead * 86_400L;
+        return spot.post("/v1/lives", body("title", title, "spotMemberHostId", host, "startDate", start,
+                "endDate", start + 3600, "solution", "BuiltIn", "visibility", "InvitedMembersOnly")).expect(201)
+                .text("id");
+    }
+
+    /** Links the live to the group, with or without invitation emails. */
+    void link(String live, String group, boolean withEmail) {
+        spot.post("/v1/lives/" + live + "/groups~bulkAdd",
+                Map.of("groupIds", List.of(group), "withEmailNotification", withEmail)).expect(204);
+    }
 }

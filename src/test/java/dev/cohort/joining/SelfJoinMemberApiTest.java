@@ -4,34 +4,15 @@ import static dev.cohort.joining.SelfJoinFixture.names;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cohort.support.Api;
-import dev.cohort.support.ApiTest;
-import dev.cohort.support.MutableClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import tools.jackson.databind.JsonNode;
 
 /** SPEC rules 15-16 (issue 15): members see, join and leave groups themselves, inside the groups' windows. */
-@Import(SelfJoinClock.class)
-class SelfJoinMemberApiTest extends ApiTest {
-    @Autowired
-    MutableClock clock;
-
-    @BeforeEach
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
-
-    private SelfJoinFixture fixture() {
-        return new SelfJoinFixture(newSpot(), clock);
-    }
+class SelfJoinMemberApiTest extends SelfJoinApiTest {
 
     private long now() {
         return clock.instant().getEpochSecond();
@@ -59,7 +40,7 @@ class SelfJoinMemberApiTest extends ApiTest {
         assertThat(f.mine(ada).path("total").asLong()).isZero();
 
         Api.Response joined = f.join(ada, group).expect(200);
-        assertThat(joined.body()).isEqualTo(Api.JSON.readTree("{\"status\": \"Joined\"}"));
+        assertThat(joined.body()).isEqualTo(Api.JSON.readTree("{\"status\": \"Joined\", \"joinRequestId\": null}"));
         assertThat(f.joinable(ada).path("items").get(0).path("joined").asBoolean()).isTrue();
         JsonNode mine = f.mine(ada);
         assertThat(mine.path("total").asLong()).isEqualTo(1);
@@ -241,7 +222,8 @@ class SelfJoinMemberApiTest extends ApiTest {
         }
         f.join(ada, open).expect(200);
 
-        assertThat(f.leave(ada, open).expect(200).body()).isEqualTo(Api.JSON.readTree("{\"status\": \"Left\"}"));
+        assertThat(f.leave(ada, open).expect(200).body())
+                .isEqualTo(Api.JSON.readTree("{\"status\": \"Left\", \"joinRequestId\": null}"));
         assertThat(f.membersCount(open)).isZero();
         assertThat(f.mine(ada).path("total").asLong()).isZero();
         // leaving a group one is not in changes nothing: 200

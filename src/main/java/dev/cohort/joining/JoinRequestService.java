@@ -1,0 +1,126 @@
+package dev.cohort.joining;
+
+import dev.cohort.communities.CommunityAction;
+import dev.cohort.communities.CommunityAuthority;
+import dev.cohort.groups.Admission;
+import dev.cohort.groups.Memberships;
+import dev.cohort.spots.Caller;
+import dev.cohort.web.Filters;
+import dev.cohort.web.Ids;
+import dev.cohort.web.ListPage;
+import dev.cohort.web.ListQuery;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * Deciding join requests (issue 16), by operators and by the group's moderators and above: set-based approvals and
+ * rejections of up to {@link #MAX_DECISIONS} requests at once. An approval lets the members in through
+ * {@link Memberships} (linked resources invite them at once) and tells them, in-app and by email through the outbox;
+ * a banned member's request, or in a subscription group one without an active subscription, is not approved.
+ */
+@Service
+class JoinRequestService {
+    static final int MAX_DECISIONS = 10_000;
+    static final Filters.Spec FILTERS = Filters.spec()
+            .enumeration("status", "r.status", List.of("Pending", "Approved", "Rejected", "Cancelled"),
+                    Filters.Op.eq, Filters.Op.in)
+            .uuid("spotMemberId", "r.member_id", Filters.Op.eq)
+            .timestamp("createdAt", "r.created_at", Filters.Op.before, Filters.Op.after);
+
+    private final CommunityAuthority authority;
+    private final Memberships memberships;
+    private final JoinRequestRepository requests;
+    private final JoinNotices notices;
+    private final JoinLinks links;
+    private final Clock clock;
+
+    JoinRequestService(CommunityAuthority authority, Memberships memberships, JoinRequestRepository requests,
+                       JoinNotices notices, JoinLinks links, Clock clock) {
+        this.authority = authority;
+        this.memberships = memberships;
+        this.requests = requests;
+        this.notices = notices;
+        this.links = links;
+        this.clock = clock;
+    }
+
+    /** What a bulk decision did: the requests decided, and the ids that were not (as they were sent). */
+    record Decision(List<UUID> decided, List<String> failed) {
+    }
+
+    ListPage<JoinRequest> list(Caller caller, UUID groupId, MultiValueMap<String, String> query) {
+        authority.require(caller, groupId, CommunityAction.APPROVE);
+        return requests.list(caller.spotId(), groupId, ListQuery.read(query, FILTERS));
+    }
+
+    @Transactional
+    Decision approve(Caller caller, UUID groupId, List<String> ids, @Nullable String reason) {
+        CommunityAuthority.Actor actor = authority.require(caller, groupId, CommunityAction.APPROVE);
+        UUID spotId = caller.spotId();
+        memberships.lockSharedAll(spotId, List.of(groupId));
+        Map<String, UUID> parsed = Ids.parseEach(ids);
+        Instant now = clock.instant();
+        List<JoinRequestRepository.Decided> approved = requests.approve(spotId, groupId,
+                new HashSet<>(parsed.values()).toArray(UUID[]::new), caller.memberId(), reason, now,
+                actor.community().subscription());
+        List<Admission> admissions = new ArrayList<>(approved.size());
+        for (JoinRequestRepository.Decided request : approved) {
+            Instant until = request.subscriptionUntil();
+            if (request.membershipDays() != null) {
+                Instant days = now.plus(Duration.ofDays(request.membershipDays()));
+                until = until == null || days.isBefore(until) ? days : until;
+            }
+            admissions.add(new Admission(request.memberId(), request.joinCodeId() == null
+                    ? SelfJoinService.SELF_JOINED : "code", request.joinCodeId(), until));
+        }
+        memberships.admit(spotId, groupId, admissions);
+        notices.decided(spotId, groupId, approved.stream().map(JoinRequestRepository.Decided::id).toList(),
+                approved.stream().map(JoinRequestRepository.Decided::memberId).toList(), true, reason,
+                links.group(actor.community()));
+        return decision(ids, parsed, approved);
+    }
+
+    @Transactional
+    Decision reject(Caller caller, UUID groupId, List<String> ids, @Nullable String reason) {
+        authority.require(caller, groupId, CommunityAction.APPROVE);
+        UUID spotId = caller.spotId();
+        Map<String, UUID> parsed = Ids.parseEach(ids);
+        List<JoinRequestRepository.Decided> rejected = requests.reject(spotId, groupId,
+                new HashSet<>(parsed.values()).toArray(UUID[]::new), caller.memberId(), reason, clock.instant());
+        notices.decided(spotId, groupId, rejected.stream().map(JoinRequestRepository.Decided::id).toList(),
+                rejected.stream().map(JoinRequestRepository.Decided::memberId).toList(), false, reason, null);
+        return decision(ids, parsed, rejected);
+    }
+
+    /** The decided ids in the order they were sent (once each), and every other text sent as failed. */
+    private static Decision decision(List<String> ids, Map<String, UUID> parsed,
+                                     List<JoinRequestRepository.Decided> decided) {
+        Set<UUID> done = new HashSet<>();
+        decided.forEach(d -> done.add(d.id()));
+        List<UUID> ordered = new ArrayList<>(done.size());
+        Set<UUID> listed = new HashSet<>();
+        List<String> failed = new ArrayList<>();
+        for (String text : ids) {
+            UUID id = parsed.get(text);
+            if (id != null && done.contains(id)) {
+                if (listed.add(id)) {
+                    ordered.add(id);
+                }
+            } else {
+                failed.add(text);
+            }
+        }
+        return new Decision(ordered, failed);
+    }
+}
