@@ -15,8 +15,7 @@ class JoinLinks {
     private final String publicUrl;
 
     JoinLinks(Settings settings) {
-        String url = settings.get("COHORT_PUBLIC_URL").orElse("http://localhost:8080");
-        this.publicUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        this.publicUrl = settings.publicUrl();
     }
 
     String group(Community community) {
