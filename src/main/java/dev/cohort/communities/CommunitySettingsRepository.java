@@ -21,7 +21,8 @@ class CommunitySettingsRepository {
 
     void save(UUID spotId, CommunitySettings settings) {
         jdbc.sql("insert into community_settings (spot_id, members_can_create_groups) values (:spot, :create) "
-                        + "on conflict (spot_id) do update set members_can_create_groups = excluded.members_can_create_groups")
+                        + "on conflict (spot_id) do update "
+                        + "set members_can_create_groups = excluded.members_can_create_groups")
                 .param("spot", spotId).param("create", settings.membersCanCreateGroups()).update();
     }
 }

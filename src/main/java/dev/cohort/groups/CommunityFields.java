@@ -20,10 +20,12 @@ public record CommunityFields(
         @Schema(description = "Cohort: how many times the slug may still be changed (1, then 0); null for other kinds")
         @Nullable Integer slugChangesLeft,
         @Schema(allowableValues = {"approval", "open"}, description = "Cohort: approval (a join request an admin or "
-                + "moderator approves) or open (members join at once); null for other kinds") @Nullable String joinPolicy,
+                + "moderator approves) or open (members join at once); null for other kinds")
+        @Nullable String joinPolicy,
         @Schema(description = "Cohort: the questions a join request answers; null for other kinds")
         @Nullable List<MembershipQuestion> membershipQuestions,
-        @Schema(description = "Cohort: the group's colour and images; null for other kinds") @Nullable GroupBranding branding,
+        @Schema(description = "Cohort: the group's colour and images; null for other kinds")
+        @Nullable GroupBranding branding,
         @Schema(description = "Cohort: the group's theme colours; null for other kinds") @Nullable GroupTheme theme,
         @Schema(allowableValues = {"free", "subscription"}, description = "Cohort: free, or only for members with an "
                 + "active subscription; null for other kinds") @Nullable String access,

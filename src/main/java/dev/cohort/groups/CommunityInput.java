@@ -24,10 +24,10 @@ public record CommunityInput(@Nullable String slug, @Nullable String joinPolicy,
 
     public static final String JOIN_POLICY = "Cohort, community groups: approval (default: a join request an admin or "
             + "moderator approves) or open (members join at once)";
-    public static final String QUESTIONS = "Cohort, community groups: up to 10 questions a join request answers; ids are "
-            + "kept when given and generated otherwise";
-    public static final String ACCESS = "Cohort, community groups: free (default) or subscription (members with an active "
-            + "subscription only)";
+    public static final String QUESTIONS = "Cohort, community groups: up to 10 questions a join request answers; ids "
+            + "are kept when given and generated otherwise";
+    public static final String ACCESS = "Cohort, community groups: free (default) or subscription (members with an "
+            + "active subscription only)";
     public static final String PROMO_LINKS = "Cohort, community groups: up to 20 links (https) shown to all members";
     public static final String REPORTS = "Cohort, community groups: whether members may report content (default true)";
 

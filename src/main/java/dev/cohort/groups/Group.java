@@ -8,10 +8,11 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The Group object of the MeltingSpot API ({@code id, name, description, emoji, icon}) plus Cohort's
- * {@code kind} ("static", "smart" or "community"), a smart group's {@code rule} and the time it was last evaluated over the whole
- * Spot ({@code ruleEvaluatedAt}), how members may join it ({@code joinType}, {@code userViewable}, the window
- * {@code startDate}..{@code stopDate} in Unix seconds, {@code order}), {@code membersCount}, {@code resourcesCount} and
- * dates (Unix milliseconds), and a community group's own fields ({@link CommunityFields}, null for the other kinds).
+ * {@code kind} ("static", "smart" or "community"), a smart group's {@code rule} and the time it was last evaluated
+ * over the whole Spot ({@code ruleEvaluatedAt}), how members may join it ({@code joinType}, {@code userViewable}, the
+ * window {@code startDate}..{@code stopDate} in Unix seconds, {@code order}), {@code membersCount},
+ * {@code resourcesCount} and dates (Unix milliseconds), and a community group's own fields ({@link CommunityFields},
+ * null for the other kinds).
  */
 public record Group(UUID id, String name, @Nullable String description, @Nullable String emoji,
                     @Nullable String icon,

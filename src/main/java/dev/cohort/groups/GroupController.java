@@ -72,7 +72,8 @@ class GroupController {
             @Schema(allowableValues = {"static", "smart", "community"}, description = "Cohort: static (default), "
                     + "smart or community") String kind,
             @Schema(ref = "#/components/schemas/Rule", description = "Cohort: a smart group's rule") JsonNode rule,
-            @Schema(description = "Initial members (static groups only); unknown ids are a 400 and nothing is created")
+            @Schema(description = "Initial members (static and community groups); unknown ids are a 400 and nothing "
+                    + "is created")
             List<String> spotMemberIds,
             @Schema(allowableValues = {"closed", "open", "code"}, description = JoinSettings.JOIN_TYPE) String joinType,
             @Schema(description = "Cohort: whether members see the group (default false)") Boolean userViewable,
@@ -85,7 +86,7 @@ class GroupController {
             String joinPolicy,
             @Size(max = 10) @Schema(description = CommunityInput.QUESTIONS)
             List<CommunityInput.MembershipQuestionInput> membershipQuestions,
-            @Schema(description = "Cohort, community groups: primary colour and images") 
+            @Schema(description = "Cohort, community groups: primary colour and images")
             CommunityInput.GroupBrandingInput branding,
             @Schema(description = "Cohort, community groups: theme colours") CommunityInput.GroupThemeInput theme,
             @Schema(allowableValues = {"free", "subscription"}, description = CommunityInput.ACCESS) String access,
@@ -143,9 +144,9 @@ class GroupController {
     @GetMapping("/v1/groups")
     @Filtered(GroupFilters.class)
     @Operation(operationId = "listGroups", summary = "List groups, by name, with their members and resources counts",
-            description = "Filters: name[eq], name[contains], and Cohort's name[neq], kind[eq|neq] (static, smart, community), "
-                    + "membersCount[..] and resourcesCount[..] with eq neq gt gte lt lte (membersCount[eq]=0: empty "
-                    + "groups), joinType[eq|in], userViewable[eq].")
+            description = "Filters: name[eq], name[contains], and Cohort's name[neq], kind[eq|neq] (static, smart, "
+                    + "community), membersCount[..] and resourcesCount[..] with eq neq gt gte lt lte "
+                    + "(membersCount[eq]=0: empty groups), joinType[eq|in], userViewable[eq].")
     ListPage<Group> list(Caller caller, @RequestParam MultiValueMap<String, String> query) {
         return groups.list(caller.spotId(), query);
     }
