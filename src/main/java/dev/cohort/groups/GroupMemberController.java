@@ -78,8 +78,8 @@ class GroupMemberController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(operationId = "addGroupMember", summary = "Add a member to a group",
             description = "Adding a member twice changes nothing (204). 404 when the group or the member does not "
-                    + "exist in the caller's Spot. Cohort: validUntil (Unix seconds, future; static and community groups) ends "
-                    + "the membership then; re-adding sets it anew, or without it makes the membership permanent.")
+                    + "exist in the caller's Spot. Cohort: validUntil (Unix seconds, future; static and community "
+                    + "groups) ends the membership then; re-adding sets it anew, or without it makes the membership permanent.")
     void add(Caller caller, @PathVariable UUID groupId, @RequestBody AddGroupMember body) {
         if (!groups.add(caller.spotId(), groupId, body.spotMemberId(), body.validUntil())) {
             throw new NotFoundException("Spot member");

@@ -26,7 +26,8 @@ public class MembershipExpiry {
     static final long LATEST = 253_402_300_799L;
     /** What the bodies' validUntil field says. */
     static final String DESCRIPTION = "Cohort: Unix seconds, in the future, at which the membership ends by itself "
-            + "(static and community groups); a re-add sets it anew, and a re-add without it makes the membership permanent";
+            + "(static and community groups); a re-add sets it anew, and a re-add without it makes the membership "
+            + "permanent";
 
     private final MembershipExpiryRepository repository;
     private final Memberships memberships;
