@@ -79,7 +79,9 @@ class GroupMemberController {
     @Operation(operationId = "addGroupMember", summary = "Add a member to a group",
             description = "Adding a member twice changes nothing (204). 404 when the group or the member does not "
                     + "exist in the caller's Spot. Cohort: validUntil (Unix seconds, future; static and community "
-                    + "groups) ends the membership then; re-adding sets it anew, or without it makes the membership permanent.")
+                    + "groups) ends the membership then; re-adding sets it anew, or without it makes the membership "
+                    + "permanent. 409 for a smart group, and for a validUntil given to a community group's owner.")
+    @Errors(409)
     void add(Caller caller, @PathVariable UUID groupId, @RequestBody AddGroupMember body) {
         if (!groups.add(caller.spotId(), groupId, body.spotMemberId(), body.validUntil())) {
             throw new NotFoundException("Spot member");
