@@ -9,6 +9,7 @@ public enum CommunityAction {
     RESTORE(GroupRole.OWNER, "groups.restore"),
     CHANGE_SLUG(GroupRole.OWNER, "groups.changeSlug"),
     NAME_ADMINS(GroupRole.OWNER, "groups.nameAdmins"),
+    ADD_MEMBERS(GroupRole.OWNER, "groups.addMembers"),
     EDIT_SETTINGS(GroupRole.ADMIN, "groups.settings"),
     SET_ROLES(GroupRole.ADMIN, "groups.roles"),
     INVITE(GroupRole.ADMIN, "groups.invite"),

@@ -56,12 +56,16 @@ class CommunityMemberController {
     }
 
     @Body
-    @Schema(description = "The members to remove from a community group")
+    @Schema(description = "The members to add to or remove from a community group")
     record MyGroupMemberIds(@NotNull @Schema(description = "At most COHORT_BULK_LIMIT (default 1000) member ids")
                             List<String> spotMemberIds) {
     }
 
     record BulkRemoveMyGroupMembersResult(int removedSpotMembersCount) {
+    }
+
+    record BulkAddMyGroupMembersResult(List<String> addedSpotMemberIds, List<String> failedSpotMemberIds,
+                                       List<String> alreadyInGroupSpotMemberIds) {
     }
 
     @Body
@@ -122,6 +126,21 @@ class CommunityMemberController {
     @Errors({403, 409})
     void remove(Caller caller, @PathVariable UUID groupId, @PathVariable UUID spotMemberId) {
         members.remove(caller, groupId, spotMemberId);
+    }
+
+    @PostMapping("/v1/me/groups/{groupId}/spotMembers~bulkAdd")
+    @Tag(name = "Me (member token)")
+    @Operation(operationId = "bulkAddMyGroupMembers", summary = "Add members to a community group I own",
+            description = "As bulkAddGroupMembers (permanent memberships), for the group's owner only: admins and "
+                    + "moderators bring members in by approving requests and inviting (403 naming groups.addMembers "
+                    + "otherwise). Other members join through the group's join flows.")
+    @Errors({403, 413})
+    BulkAddMyGroupMembersResult bulkAdd(Caller caller, @PathVariable UUID groupId,
+                                        @RequestBody MyGroupMemberIds body) {
+        authority.require(caller, groupId, CommunityAction.ADD_MEMBERS);
+        TooLargeException.check("spotMemberIds", settings.bulkLimit(), body.spotMemberIds());
+        GroupService.BulkAdd result = groups.bulkAdd(caller.spotId(), groupId, body.spotMemberIds(), null);
+        return new BulkAddMyGroupMembersResult(result.added(), result.failed(), result.alreadyMembers());
     }
 
     @PostMapping("/v1/me/groups/{groupId}/spotMembers~bulkRemove")

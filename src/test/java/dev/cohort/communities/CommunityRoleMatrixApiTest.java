@@ -84,7 +84,33 @@ class CommunityRoleMatrixApiTest extends ApiTest {
                     200, 200, 200, 403, 403, 200, 200, 200),
             new Action("resolve a report", "POST", "{g}/reports/{report}~resolve", Map.of("resolution", "dismissed"),
                     Scene::fileReport,
-                    200, 200, 200, 403, 403, 200, 200, 200));
+                    200, 200, 200, 403, 403, 200, 200, 200),
+            new Action("add a member", "POST", "{g}/spotMembers~bulkAdd", Map.of("spotMemberIds",
+                    List.of("{outsider}")), null,
+                    200, 403, 403, 403, 403, 403, 403, 200),
+            new Action("list join requests", "GET", "{g}/joinRequests", null, Scene::requestToJoin,
+                    200, 200, 200, 403, 403, 200, 200, 200),
+            new Action("approve a join request", "POST", "{g}/joinRequests~bulkApprove",
+                    Map.of("joinRequestIds", List.of("{request}")), Scene::requestToJoin,
+                    200, 200, 200, 403, 403, 200, 200, 200),
+            new Action("reject a join request", "POST", "{g}/joinRequests~bulkReject",
+                    Map.of("joinRequestIds", List.of("{request}")), Scene::requestToJoin,
+                    200, 200, 200, 403, 403, 200, 200, 200),
+            new Action("invite by email", "POST", "{g}/invitations~bulkCreate",
+                    Map.of("emails", List.of("guest@example.com")), null,
+                    201, 201, 403, 403, 403, 201, 403, 201),
+            new Action("list invitations", "GET", "{g}/invitations", null, null,
+                    200, 200, 403, 403, 403, 200, 403, 200),
+            new Action("ban a member", "POST", "{g}/bans~bulkAdd", Map.of("spotMemberIds", List.of("{member}")), null,
+                    200, 200, 403, 403, 403, 200, 403, 200),
+            new Action("ban the owner", "POST", "{g}/bans~bulkAdd", Map.of("spotMemberIds", List.of("{owner}")),
+                    null,
+                    409, 409, 403, 403, 403, 409, 403, 409),
+            new Action("lift a ban", "POST", "{g}/bans~bulkRemove", Map.of("spotMemberIds", List.of("{member}")),
+                    Scene::banMember,
+                    200, 200, 403, 403, 403, 200, 403, 200),
+            new Action("list bans", "GET", "{g}/bans", null, Scene::banMember,
+                    200, 200, 403, 403, 403, 200, 403, 200));
 
     private final AtomicInteger slugs = new AtomicInteger();
 
@@ -110,6 +136,17 @@ class CommunityRoleMatrixApiTest extends ApiTest {
     record Scene(Cast cast, String group, Map<String, String> made) {
         void deleteGroup() {
             cast.f().spot.delete("/v1/groups/" + group).expect(204);
+        }
+
+        /** The cast's outsider asks to join (the group needs approval): {@code request}. */
+        void requestToJoin() {
+            made.put("request", cast.f().me(cast.nonMember(), "POST", "/v1/me/groups/" + group + "~join")
+                    .expect(200).text("joinRequestId"));
+        }
+
+        void banMember() {
+            cast.f().spot.post("/v1/groups/" + group + "/bans~bulkAdd",
+                    Map.of("spotMemberIds", List.of(cast.targetMember()))).expect(200);
         }
 
         void fileReport() {
@@ -144,6 +181,7 @@ class CommunityRoleMatrixApiTest extends ApiTest {
         Map<String, String> values = Map.of("{g}", scene.group(), "{member}", cast.targetMember(),
                 "{moderator}", cast.targetModerator(), "{admin}", cast.targetAdmin(), "{owner}", cast.owner(),
                 "{self}", String.valueOf(cast.id(who)), "{report}", scene.made().getOrDefault("report", "none"),
+                "{request}", scene.made().getOrDefault("request", "none"), "{outsider}", cast.nonMember(),
                 "{slug}", "renamed-" + slugs.incrementAndGet());
         String path = action.path();
         String body = action.body() == null ? null : Api.JSON.writeValueAsString(action.body());
