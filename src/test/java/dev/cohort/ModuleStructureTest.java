@@ -53,8 +53,9 @@ class ModuleStructureTest {
         MAY_IMPORT.put("communities", with(plumbing, "spots", "members", "messaging", "groups"));
         MAY_IMPORT.put("joining", with(plumbing, "spots", "members", "messaging", "groups", "communities"));
         MAY_IMPORT.put("resources", with(plumbing, "spots", "members", "messaging", "groups"));
-        MAY_IMPORT.put("access", with(plumbing, "spots", "members", "messaging", "groups", "resources"));
-        MAY_IMPORT.put("courses", with(plumbing, "spots", "members", "messaging", "groups", "resources", "access"));
+        MAY_IMPORT.put("access", with(plumbing, "spots", "members", "messaging", "groups", "communities", "resources"));
+        MAY_IMPORT.put("courses", with(plumbing, "spots", "members", "messaging", "groups", "communities", "resources",
+                "access"));
     }
 
     /**

@@ -3,10 +3,13 @@ package dev.cohort.access;
 import static dev.cohort.web.Filters.Op.eq;
 import static dev.cohort.web.Filters.Op.in;
 
+import dev.cohort.communities.CommunityAction;
+import dev.cohort.communities.CommunityAuthority;
 import dev.cohort.groups.GroupService;
 import dev.cohort.members.MemberService;
 import dev.cohort.resources.ResourceType;
 import dev.cohort.spots.Caller;
+import dev.cohort.web.Errors;
 import dev.cohort.web.Filtered;
 import dev.cohort.web.Filters;
 import dev.cohort.web.ListPage;
@@ -33,8 +36,11 @@ class ReachController {
     private final ReachRepository reach;
     private final MemberService members;
     private final GroupService groups;
+    private final CommunityAuthority communities;
 
-    ReachController(ReachRepository reach, MemberService members, GroupService groups) {
+    ReachController(ReachRepository reach, MemberService members, GroupService groups,
+                    CommunityAuthority communities) {
+        this.communities = communities;
         this.reach = reach;
         this.members = members;
         this.groups = groups;
@@ -78,5 +84,18 @@ class ReachController {
         ListQuery list = read(query);
         groups.get(caller.spotId(), groupId);
         return reach.linked(caller.spotId(), groupId, list);
+    }
+
+    @GetMapping("/v1/me/groups/{groupId}/resources")
+    @Tag(name = "Me (member token)")
+    @Filtered(ReachController.class)
+    @Operation(operationId = "listMyGroupResources", summary = "List the resources a community group I am in is "
+            + "linked to", description = "As listGroupResources, for the members of a community group (and Spot Admins "
+            + "and groups.moderate holders): 403 naming groups.view otherwise, 404 for a group of another kind.")
+    @Errors(403)
+    ListPage<ReachRepository.Linked> myGroupResources(Caller caller, @PathVariable UUID groupId,
+                                                      @RequestParam MultiValueMap<String, String> query) {
+        communities.require(caller, groupId, CommunityAction.VIEW_MEMBERS);
+        return reach.linked(caller.spotId(), groupId, read(query));
     }
 }

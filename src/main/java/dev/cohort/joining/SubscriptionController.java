@@ -64,4 +64,15 @@ class SubscriptionController {
                 .map(i -> new SubscriptionService.Reported(i.spotMemberId(), i.validUntil())).toList());
         return new BulkUpsertSubscriptionsResult(result.upserted(), result.failed());
     }
+
+    @PostMapping("/v1/me/groups/{groupId}/subscriptions~bulkUpsert")
+    @Tag(name = "Me (member token)")
+    @Operation(operationId = "bulkUpsertMyGroupSubscriptions", summary = "Report members' subscriptions to a "
+            + "community group I administer", description = "As bulkUpsertGroupSubscriptions, for the group's owner "
+            + "and admins (groups.settings; 403 naming it otherwise).")
+    @Errors({403, 409, 413})
+    BulkUpsertSubscriptionsResult upsertMine(Caller caller, @PathVariable UUID groupId,
+                                             @RequestBody UpsertSubscriptions body) {
+        return upsert(caller, groupId, body);
+    }
 }

@@ -110,6 +110,12 @@ class CommunityRoleMatrixApiTest extends ApiTest {
                     Scene::banMember,
                     200, 200, 403, 403, 403, 200, 403, 200),
             new Action("list bans", "GET", "{g}/bans", null, Scene::banMember,
+                    200, 200, 403, 403, 403, 200, 403, 200),
+            new Action("list its linked resources", "GET", "{g}/resources", null, null,
+                    200, 200, 200, 200, 403, 200, 200, 200),
+            new Action("report a subscription", "POST", "{g}/subscriptions~bulkUpsert",
+                    Map.of("items", List.of(Map.of("spotMemberId", "{member}", "validUntil", 4_102_444_800L))),
+                    Scene::requireSubscription,
                     200, 200, 403, 403, 403, 200, 403, 200));
 
     private final AtomicInteger slugs = new AtomicInteger();
@@ -142,6 +148,10 @@ class CommunityRoleMatrixApiTest extends ApiTest {
         void requestToJoin() {
             made.put("request", cast.f().me(cast.nonMember(), "POST", "/v1/me/groups/" + group + "~join")
                     .expect(200).text("joinRequestId"));
+        }
+
+        void requireSubscription() {
+            cast.f().spot.put("/v1/groups/" + group, Map.of("access", "subscription")).expect(200);
         }
 
         void banMember() {
