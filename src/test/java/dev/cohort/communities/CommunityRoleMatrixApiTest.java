@@ -84,7 +84,17 @@ class CommunityRoleMatrixApiTest extends ApiTest {
                     200, 200, 200, 403, 403, 200, 200, 200),
             new Action("resolve a report", "POST", "{g}/reports/{report}~resolve", Map.of("resolution", "dismissed"),
                     Scene::fileReport,
-                    200, 200, 200, 403, 403, 200, 200, 200));
+                    200, 200, 200, 403, 403, 200, 200, 200),
+            new Action("create a join code", "POST", "{g}/joinCodes", Map.of("maxUses", 10), null,
+                    201, 201, 403, 403, 403, 201, 403, 201),
+            new Action("generate join codes", "POST", "{g}/joinCodes~generate", Map.of("count", 2), null,
+                    201, 201, 403, 403, 403, 201, 403, 201),
+            new Action("list join codes", "GET", "{g}/joinCodes", null, Scene::createCode,
+                    200, 200, 403, 403, 403, 200, 403, 200),
+            new Action("export join codes", "GET", "{g}/joinCodes~export", null, Scene::createCode,
+                    200, 200, 403, 403, 403, 200, 403, 200),
+            new Action("revoke a join code", "DELETE", "{g}/joinCodes/{code}", null, Scene::createCode,
+                    204, 204, 403, 403, 403, 204, 403, 204));
 
     private final AtomicInteger slugs = new AtomicInteger();
 
@@ -106,7 +116,10 @@ class CommunityRoleMatrixApiTest extends ApiTest {
         }
     }
 
-    /** One cell's community group, with the cast in their roles, and what a setup made ({@code report}). */
+    /**
+     * One cell's community group, with the cast in their roles, and what a setup made ({@code report},
+     * {@code code}).
+     */
     record Scene(Cast cast, String group, Map<String, String> made) {
         void deleteGroup() {
             cast.f().spot.delete("/v1/groups/" + group).expect(204);
@@ -115,6 +128,11 @@ class CommunityRoleMatrixApiTest extends ApiTest {
         void fileReport() {
             made.put("report", cast.f().me(cast.member(), "POST", "/v1/me/groups/" + group + "/reports",
                     Map.of("contentType", "topic", "contentId", "topic-1", "reason", "Off topic")).expect(201)
+                    .text("id"));
+        }
+
+        void createCode() {
+            made.put("code", cast.f().spot.post("/v1/groups/" + group + "/joinCodes", Map.of()).expect(201)
                     .text("id"));
         }
     }
@@ -144,6 +162,7 @@ class CommunityRoleMatrixApiTest extends ApiTest {
         Map<String, String> values = Map.of("{g}", scene.group(), "{member}", cast.targetMember(),
                 "{moderator}", cast.targetModerator(), "{admin}", cast.targetAdmin(), "{owner}", cast.owner(),
                 "{self}", String.valueOf(cast.id(who)), "{report}", scene.made().getOrDefault("report", "none"),
+                "{code}", scene.made().getOrDefault("code", "none"),
                 "{slug}", "renamed-" + slugs.incrementAndGet());
         String path = action.path();
         String body = action.body() == null ? null : Api.JSON.writeValueAsString(action.body());
