@@ -43,6 +43,20 @@ class JoinCodeController {
             + "request that a moderator approves (the use counted then, once) instead of joining at once; default false";
     static final String DAYS = "Days a membership made with the code lasts (validUntil = redeem time + days); "
             + "null: permanent";
+    static final String CREATE = "Cohort: a code members redeem with POST /v1/me/groups~redeem to join this static "
+            + "code or open group, or this community group (its joinUrl, with ?code=, is a shareable invite link; "
+            + "with requiresApproval the redeem files a join request); maxUses null: unlimited. Its window lies "
+            + "inside the group's (400 naming validFrom or validUntil). 400 naming joinType for a closed static "
+            + "group, groupId for a smart one, requiresApproval for a group that is no community group; 409 when "
+            + "the Spot has the code already (compared case-insensitively).";
+    static final String GENERATE = "Cohort: count (up to 100,000) single-use codes of 8 characters in one set-based "
+            + "statement, answered all at once. The same rules as a single code.";
+    static final String LIST = "Cohort: the group's codes not revoked, oldest first, with their uses. Filter: "
+            + "used[eq] (true: uses reached maxUses).";
+    static final String EXPORT = "Cohort: code,maxUses,uses,validFrom,validUntil (Unix seconds; empty for null), one "
+            + "line per code not revoked, for mail merges and printing.";
+    static final String REVOKE = "Cohort: the code joins no one any more (redeeming it is a 404); memberships made "
+            + "with it stay.";
 
     private final JoinCodeService codes;
 
@@ -61,6 +75,10 @@ class JoinCodeController {
             @Min(0) @Max(JoinSettings.MAX_DATE) @Schema(description = UNTIL) Long validUntil,
             @Min(1) @Max(36500) @Schema(description = DAYS, example = "30") Integer membershipDays,
             @Schema(description = APPROVAL) Boolean requiresApproval) {
+        JoinCodeService.Settings settings() {
+            return new JoinCodeService.Settings(maxUses, validFrom, validUntil, membershipDays,
+                    Boolean.TRUE.equals(requiresApproval));
+        }
     }
 
     @Body
@@ -72,39 +90,34 @@ class JoinCodeController {
             @Min(0) @Max(JoinSettings.MAX_DATE) @Schema(description = UNTIL) Long validUntil,
             @Min(1) @Max(36500) @Schema(description = DAYS, example = "30") Integer membershipDays,
             @Schema(description = APPROVAL) Boolean requiresApproval) {
+        JoinCodeService.Settings settings() {
+            return new JoinCodeService.Settings(1, validFrom, validUntil, membershipDays,
+                    Boolean.TRUE.equals(requiresApproval));
+        }
     }
 
     @PostMapping("/v1/groups/{groupId}/joinCodes")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(operationId = "createJoinCode", summary = "Create a join code of a group",
-            description = "Cohort: a code members redeem with POST /v1/me/groups~redeem to join this static code or "
-                    + "open group, or this community group (its joinUrl, with ?code=, is a shareable invite link; "
-                    + "with requiresApproval the redeem files a join request); maxUses null: unlimited. Its window "
-                    + "lies inside the group's (400 naming validFrom or validUntil). 400 naming joinType for a closed "
-                    + "static group, groupId for a smart one, requiresApproval for a group that is no community "
-                    + "group; 409 when the Spot has the code already (compared case-insensitively).")
+            description = CREATE)
     @Errors(409)
     JoinCode create(Caller caller, @PathVariable UUID groupId, @RequestBody CreateJoinCode body) {
-        return codes.create(caller.spotId(), groupId, body.code(), new JoinCodeService.Settings(body.maxUses(),
-                body.validFrom(), body.validUntil(), body.membershipDays(), Boolean.TRUE.equals(body.requiresApproval())));
+        return codes.create(caller.spotId(), groupId, body.code(), body.settings());
     }
 
     @PostMapping("/v1/groups/{groupId}/joinCodes~generate")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(operationId = "generateJoinCodes", summary = "Generate single-use join codes",
-            description = "Cohort: count (up to 100,000) single-use codes of 8 characters in one set-based "
-                    + "statement, answered all at once. The same rules as a single code.")
+            description = GENERATE)
     ListPage<JoinCode> generate(Caller caller, @PathVariable UUID groupId, @RequestBody GenerateJoinCodes body) {
-        List<JoinCode> made = codes.generate(caller.spotId(), groupId, body.count(), new JoinCodeService.Settings(1,
-                body.validFrom(), body.validUntil(), body.membershipDays(), Boolean.TRUE.equals(body.requiresApproval())));
+        List<JoinCode> made = codes.generate(caller.spotId(), groupId, body.count(), body.settings());
         return new ListPage<>(made, made.size());
     }
 
     @GetMapping("/v1/groups/{groupId}/joinCodes")
     @Filtered(JoinCodeController.class)
     @Operation(operationId = "listJoinCodes", summary = "List a group's join codes",
-            description = "Cohort: the group's codes not revoked, oldest first, with their uses. Filter: used[eq] "
-                    + "(true: uses reached maxUses).")
+            description = LIST)
     ListPage<JoinCode> list(Caller caller, @PathVariable UUID groupId,
                             @RequestParam MultiValueMap<String, String> query) {
         return codes.list(caller.spotId(), groupId, ListQuery.read(query, FILTERS));
@@ -112,13 +125,17 @@ class JoinCodeController {
 
     @GetMapping(path = "/v1/groups/{groupId}/joinCodes~export", produces = "text/csv")
     @Operation(operationId = "exportJoinCodes", summary = "Export a group's join codes as CSV",
-            description = "Cohort: code,maxUses,uses,validFrom,validUntil (Unix seconds; empty for null), one line "
-                    + "per code not revoked, for mail merges and printing.",
+            description = EXPORT,
             responses = @ApiResponse(responseCode = "200", description = "The codes",
                     content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"))))
     String export(Caller caller, @PathVariable UUID groupId) {
+        return csv(codes.all(caller.spotId(), groupId));
+    }
+
+    /** The export's CSV: a header, then one line per code. */
+    static String csv(List<JoinCode> all) {
         StringBuilder csv = new StringBuilder("code,maxUses,uses,validFrom,validUntil\n");
-        for (JoinCode code : codes.all(caller.spotId(), groupId)) {
+        for (JoinCode code : all) {
             csv.append(code.code()).append(',').append(text(code.maxUses())).append(',').append(code.uses())
                     .append(',').append(text(code.validFrom())).append(',').append(text(code.validUntil()))
                     .append('\n');
@@ -129,8 +146,7 @@ class JoinCodeController {
     @DeleteMapping("/v1/groups/{groupId}/joinCodes/{codeId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(operationId = "revokeJoinCode", summary = "Revoke a join code",
-            description = "Cohort: the code joins no one any more (redeeming it is a 404); memberships made with it "
-                    + "stay.")
+            description = REVOKE)
     void revoke(Caller caller, @PathVariable UUID groupId, @PathVariable UUID codeId) {
         codes.revoke(caller.spotId(), groupId, codeId);
     }

@@ -116,7 +116,17 @@ class CommunityRoleMatrixApiTest extends ApiTest {
             new Action("report a subscription", "POST", "{g}/subscriptions~bulkUpsert",
                     Map.of("items", List.of(Map.of("spotMemberId", "{member}", "validUntil", 4_102_444_800L))),
                     Scene::requireSubscription,
-                    200, 200, 403, 403, 403, 200, 403, 200));
+                    200, 200, 403, 403, 403, 200, 403, 200),
+            new Action("create a join code", "POST", "{g}/joinCodes", Map.of("maxUses", 10), null,
+                    201, 201, 403, 403, 403, 201, 403, 201),
+            new Action("generate join codes", "POST", "{g}/joinCodes~generate", Map.of("count", 2), null,
+                    201, 201, 403, 403, 403, 201, 403, 201),
+            new Action("list join codes", "GET", "{g}/joinCodes", null, Scene::createCode,
+                    200, 200, 403, 403, 403, 200, 403, 200),
+            new Action("export join codes", "GET", "{g}/joinCodes~export", null, Scene::createCode,
+                    200, 200, 403, 403, 403, 200, 403, 200),
+            new Action("revoke a join code", "DELETE", "{g}/joinCodes/{code}", null, Scene::createCode,
+                    204, 204, 403, 403, 403, 204, 403, 204));
 
     private final AtomicInteger slugs = new AtomicInteger();
 
@@ -138,7 +148,10 @@ class CommunityRoleMatrixApiTest extends ApiTest {
         }
     }
 
-    /** One cell's community group, with the cast in their roles, and what a setup made ({@code report}). */
+    /**
+     * One cell's community group, with the cast in their roles, and what a setup made ({@code report},
+     * {@code code}).
+     */
     record Scene(Cast cast, String group, Map<String, String> made) {
         void deleteGroup() {
             cast.f().spot.delete("/v1/groups/" + group).expect(204);
@@ -162,6 +175,11 @@ class CommunityRoleMatrixApiTest extends ApiTest {
         void fileReport() {
             made.put("report", cast.f().me(cast.member(), "POST", "/v1/me/groups/" + group + "/reports",
                     Map.of("contentType", "topic", "contentId", "topic-1", "reason", "Off topic")).expect(201)
+                    .text("id"));
+        }
+
+        void createCode() {
+            made.put("code", cast.f().spot.post("/v1/groups/" + group + "/joinCodes", Map.of()).expect(201)
                     .text("id"));
         }
     }
@@ -188,10 +206,11 @@ class CommunityRoleMatrixApiTest extends ApiTest {
 
     private Api.Response call(Scene scene, Who who, Action action) {
         Cast cast = scene.cast();
-        Map<String, String> values = Map.of("{g}", scene.group(), "{member}", cast.targetMember(),
+        Map<String, String> values = pairs("{g}", scene.group(), "{member}", cast.targetMember(),
                 "{moderator}", cast.targetModerator(), "{admin}", cast.targetAdmin(), "{owner}", cast.owner(),
                 "{self}", String.valueOf(cast.id(who)), "{report}", scene.made().getOrDefault("report", "none"),
                 "{request}", scene.made().getOrDefault("request", "none"), "{outsider}", cast.nonMember(),
+                "{code}", scene.made().getOrDefault("code", "none"),
                 "{slug}", "renamed-" + slugs.incrementAndGet());
         String path = action.path();
         String body = action.body() == null ? null : Api.JSON.writeValueAsString(action.body());
@@ -232,5 +251,14 @@ class CommunityRoleMatrixApiTest extends ApiTest {
             }
         }
         return cells;
+    }
+
+    /** Placeholder and value, alternately, as a map. */
+    private static Map<String, String> pairs(String... pairs) {
+        Map<String, String> map = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put(pairs[i], pairs[i + 1]);
+        }
+        return map;
     }
 }

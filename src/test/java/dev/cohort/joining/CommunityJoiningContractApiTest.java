@@ -50,6 +50,12 @@ class CommunityJoiningContractApiTest extends ApiTest {
                         "CreateInvitations", "403"},
                 {"/v1/me/groups/{groupId}/invitations", "get", "listMyGroupInvitations", "", "403"},
                 {"/v1/me/groups~acceptInvitation", "post", "acceptGroupInvitation", "AcceptInvitation", "409"},
+                {"/v1/me/groups/{groupId}/joinCodes", "post", "createMyGroupJoinCode", "CreateJoinCode", "403"},
+                {"/v1/me/groups/{groupId}/joinCodes~generate", "post", "generateMyGroupJoinCodes",
+                        "GenerateJoinCodes", "403"},
+                {"/v1/me/groups/{groupId}/joinCodes", "get", "listMyGroupJoinCodes", "", "403"},
+                {"/v1/me/groups/{groupId}/joinCodes~export", "get", "exportMyGroupJoinCodes", "", "403"},
+                {"/v1/me/groups/{groupId}/joinCodes/{codeId}", "delete", "revokeMyGroupJoinCode", "", "403"},
                 {"/v1/groups/{groupId}/subscriptions~bulkUpsert", "post", "bulkUpsertGroupSubscriptions",
                         "UpsertSubscriptions", "409"}};
         for (String[] operation : operations) {
@@ -70,6 +76,12 @@ class CommunityJoiningContractApiTest extends ApiTest {
                 .valueStream().map(p -> p.path("name").asString()).toList();
         assertThat(parameters).contains("page", "limit", "status[eq]", "status[in]", "spotMemberId[eq]",
                 "createdAt[before]", "createdAt[after]");
+        assertThat(paths.path("/v1/me/groups/{groupId}/joinCodes").path("get").path("parameters").valueStream()
+                .map(p -> p.path("name").asString()).toList()).contains("page", "limit", "used[eq]");
+        assertThat(paths.path("/v1/me/groups/{groupId}/joinCodes~export").path("get").path("responses").path("200")
+                .path("content").has("text/csv")).isTrue();
+        assertThat(paths.path("/v1/me/groups/{groupId}/joinCodes").path("post").path("tags").get(0).asString())
+                .isEqualTo("Community groups");
         assertThat(paths.path("/v1/me/groups/joinable").path("get").path("parameters").valueStream()
                 .map(p -> p.path("name").asString()).toList()).contains("kind[eq]", "joinType[in]");
     }
