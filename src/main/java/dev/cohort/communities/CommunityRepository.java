@@ -101,6 +101,20 @@ class CommunityRepository {
                 .param("spot", spotId).param("group", groupId).param("slug", slug).update();
     }
 
+    /** A live community group as a member's deletion names it. */
+    record Owned(UUID groupId, String name) {
+    }
+
+    /** The live community groups of the Spot that {@code memberIds} own, by name. */
+    List<Owned> ownedBy(UUID spotId, Collection<UUID> memberIds) {
+        return jdbc.sql("select g.id, g.name from community_group c "
+                        + "join member_group g on g.spot_id = c.spot_id and g.id = c.group_id "
+                        + "where c.spot_id = :spot and c.owner_member_id = any(:members) and g.deleted_at is null "
+                        + "order by g.name, g.id")
+                .param("spot", spotId).param("members", memberIds.toArray(UUID[]::new))
+                .query((rs, n) -> new Owned(rs.getObject(1, UUID.class), rs.getString(2))).list();
+    }
+
     /** The owner of the community group {@code groupId} (live or deleted); empty for another kind. */
     Optional<UUID> owner(UUID spotId, UUID groupId) {
         return jdbc.sql("select owner_member_id from community_group where spot_id = :spot and group_id = :group")

@@ -206,7 +206,9 @@ class MemberController {
     @DeleteMapping("/v1/spotMembers/{spotMemberId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(operationId = "deleteSpotMember", summary = "Delete a spot member (Cohort)",
-            description = "Removes the member from the Spot, its groups, tags and custom property values.")
+            description = "Removes the member from the Spot, its groups, tags and custom property values. 409 "
+                    + "naming the community groups the member owns, if any (delete them first); nothing is deleted.")
+    @Errors(409)
     void delete(Caller caller, @PathVariable UUID spotMemberId) {
         members.delete(caller.spotId(), spotMemberId);
     }

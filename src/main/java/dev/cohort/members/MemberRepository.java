@@ -133,6 +133,15 @@ class MemberRepository {
                 .param("spot", spotId).param("ids", ids.toArray(UUID[]::new)).query(UUID.class).list();
     }
 
+    /**
+     * Locks the member's row for its deletion (a community group created for them at the same moment waits, then
+     * finds them gone); false when the Spot has no such member.
+     */
+    boolean lock(UUID spotId, UUID id) {
+        return jdbc.sql("select 1 from member where spot_id = :spot and id = :id for update")
+                .param("spot", spotId).param("id", id).query(Integer.class).optional().isPresent();
+    }
+
     int delete(UUID spotId, UUID id) {
         return jdbc.sql("delete from member where spot_id = :spot and id = :id")
                 .param("spot", spotId).param("id", id).update();

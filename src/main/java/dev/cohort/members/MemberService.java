@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -37,10 +38,13 @@ public class MemberService {
 
     private final MemberRepository members;
     private final ApplicationEventPublisher events;
+    private final ObjectProvider<MemberDeletionCheck> deletionChecks;
 
-    MemberService(MemberRepository members, ApplicationEventPublisher events) {
+    MemberService(MemberRepository members, ApplicationEventPublisher events,
+                  ObjectProvider<MemberDeletionCheck> deletionChecks) {
         this.members = members;
         this.events = events;
+        this.deletionChecks = deletionChecks;
     }
 
     /** Whether {@code email} is acceptable as a member's address. */
@@ -134,7 +138,11 @@ public class MemberService {
 
     @Transactional
     public void delete(UUID spotId, UUID id) {
-        get(spotId, id);
+        if (!members.lock(spotId, id)) {
+            throw new NotFoundException("Spot member");
+        }
+        // The modules above refuse first (a community group's owner: 409), before any listener removes anything.
+        deletionChecks.orderedStream().forEach(check -> check.checkDeletion(spotId, List.of(id)));
         events.publishEvent(new MembersDeleted(spotId, List.of(id)));
         members.delete(spotId, id);
         log.info("Spot {}: deleted member {}", spotId, id);
