@@ -15,9 +15,14 @@ import org.springframework.stereotype.Repository;
 @Repository
 class TagRepository {
     private static final String COLUMNS = "t.id, t.name, t.emoji, t.sort_order";
-    /** The members whose tags a statement changed get a new {@code updatedAt}, since tagIds is one of their fields. */
+    /**
+     * The members whose tags a statement changed get a new {@code updatedAt}, since tagIds is one of their fields.
+     * Their rows are locked in id order first: two assignments touching the same members at once otherwise update
+     * them in plan order, which can differ between the two, and deadlock.
+     */
     private static final String TOUCH = "update member set updated_at = now() "
-            + "where spot_id = :spot and id in (select member_id from changed)";
+            + "where spot_id = :spot and id in (select m.id from member m where m.spot_id = :spot "
+            + "and m.id in (select member_id from changed) order by m.id for no key update)";
 
     private final JdbcClient jdbc;
 
