@@ -5,6 +5,7 @@ import dev.cohort.spots.Caller;
 import dev.cohort.system.Settings;
 import dev.cohort.web.Body;
 import dev.cohort.web.Errors;
+import dev.cohort.web.Ids;
 import dev.cohort.web.Filtered;
 import dev.cohort.web.ListPage;
 import io.swagger.v3.oas.annotations.Operation;
@@ -76,7 +77,7 @@ class BanController {
     @Errors({409, 413})
     BulkAddBansResult add(Caller caller, @PathVariable UUID groupId, @RequestBody BanMembers body) {
         TooLargeException.check("spotMemberIds", settings.bulkLimit(), body.spotMemberIds());
-        BanService.Result result = bans.add(caller, groupId, body.spotMemberIds(), body.reason());
+        Ids.Outcome result = bans.add(caller, groupId, body.spotMemberIds(), body.reason());
         return new BulkAddBansResult(result.done(), result.failed());
     }
 
@@ -86,7 +87,7 @@ class BanController {
     @Errors(413)
     BulkRemoveBansResult remove(Caller caller, @PathVariable UUID groupId, @RequestBody UnbanMembers body) {
         TooLargeException.check("spotMemberIds", settings.bulkLimit(), body.spotMemberIds());
-        BanService.Result result = bans.remove(caller, groupId, body.spotMemberIds());
+        Ids.Outcome result = bans.remove(caller, groupId, body.spotMemberIds());
         return new BulkRemoveBansResult(result.done(), result.failed());
     }
 

@@ -12,7 +12,6 @@ import dev.cohort.web.Ids;
 import dev.cohort.web.ListPage;
 import dev.cohort.web.ListQuery;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -52,12 +51,9 @@ class BanService {
         this.clock = clock;
     }
 
-    /** The members a bulk call changed (in the order sent, once each) and the ids it did not (as sent). */
-    record Result(List<UUID> done, List<String> failed) {
-    }
 
     @Transactional
-    Result add(Caller caller, UUID groupId, List<String> ids, @Nullable String reason) {
+    Ids.Outcome add(Caller caller, UUID groupId, List<String> ids, @Nullable String reason) {
         CommunityAuthority.Actor actor = authority.require(caller, groupId, CommunityAction.BAN);
         UUID spotId = caller.spotId();
         Map<String, UUID> parsed = Ids.parseEach(ids);
@@ -82,37 +78,19 @@ class BanService {
                 clock.instant());
         memberships.remove(spotId, groupId, banned);
         requests.rejectBanned(spotId, groupId, banned.toArray(UUID[]::new), caller.memberId(), clock.instant());
-        return result(ids, parsed, banned);
+        return Ids.outcome(ids, parsed, banned);
     }
 
     @Transactional
-    Result remove(Caller caller, UUID groupId, List<String> ids) {
+    Ids.Outcome remove(Caller caller, UUID groupId, List<String> ids) {
         authority.require(caller, groupId, CommunityAction.BAN);
         Map<String, UUID> parsed = Ids.parseEach(ids);
         List<UUID> lifted = bans.remove(caller.spotId(), groupId, new HashSet<>(parsed.values()).toArray(UUID[]::new));
-        return result(ids, parsed, lifted);
+        return Ids.outcome(ids, parsed, lifted);
     }
 
     ListPage<GroupBan> list(Caller caller, UUID groupId, MultiValueMap<String, String> query) {
         authority.require(caller, groupId, CommunityAction.BAN);
         return bans.list(caller.spotId(), groupId, ListQuery.read(query, FILTERS));
-    }
-
-    private static Result result(List<String> ids, Map<String, UUID> parsed, List<UUID> changed) {
-        Set<UUID> done = new HashSet<>(changed);
-        Set<UUID> listed = new HashSet<>();
-        List<UUID> ordered = new ArrayList<>();
-        List<String> failed = new ArrayList<>();
-        for (String text : ids) {
-            UUID id = parsed.get(text);
-            if (id != null && done.contains(id)) {
-                if (listed.add(id)) {
-                    ordered.add(id);
-                }
-            } else {
-                failed.add(text);
-            }
-        }
-        return new Result(ordered, failed);
     }
 }

@@ -4,6 +4,7 @@ import dev.cohort.errors.TooLargeException;
 import dev.cohort.spots.Caller;
 import dev.cohort.web.Body;
 import dev.cohort.web.Errors;
+import dev.cohort.web.Ids;
 import dev.cohort.web.Filtered;
 import dev.cohort.web.ListPage;
 import io.swagger.v3.oas.annotations.Operation;
@@ -79,8 +80,8 @@ class JoinRequestController {
     BulkApproveJoinRequestsResult approve(Caller caller, @PathVariable UUID groupId,
                                           @RequestBody DecideJoinRequests body) {
         TooLargeException.check("joinRequestIds", JoinRequestService.MAX_DECISIONS, body.joinRequestIds());
-        JoinRequestService.Decision decision = requests.approve(caller, groupId, body.joinRequestIds(), body.reason());
-        return new BulkApproveJoinRequestsResult(decision.decided(), decision.failed());
+        Ids.Outcome decision = requests.approve(caller, groupId, body.joinRequestIds(), body.reason());
+        return new BulkApproveJoinRequestsResult(decision.done(), decision.failed());
     }
 
     @PostMapping("/v1/groups/{groupId}/joinRequests~bulkReject")
@@ -89,8 +90,8 @@ class JoinRequestController {
     BulkRejectJoinRequestsResult reject(Caller caller, @PathVariable UUID groupId,
                                         @RequestBody DecideJoinRequests body) {
         TooLargeException.check("joinRequestIds", JoinRequestService.MAX_DECISIONS, body.joinRequestIds());
-        JoinRequestService.Decision decision = requests.reject(caller, groupId, body.joinRequestIds(), body.reason());
-        return new BulkRejectJoinRequestsResult(decision.decided(), decision.failed());
+        Ids.Outcome decision = requests.reject(caller, groupId, body.joinRequestIds(), body.reason());
+        return new BulkRejectJoinRequestsResult(decision.done(), decision.failed());
     }
 
     @GetMapping("/v1/me/groups/{groupId}/joinRequests")

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -55,9 +54,6 @@ class JoinRequestService {
         this.clock = clock;
     }
 
-    /** What a bulk decision did: the requests decided, and the ids that were not (as they were sent). */
-    record Decision(List<UUID> decided, List<String> failed) {
-    }
 
     ListPage<JoinRequest> list(Caller caller, UUID groupId, MultiValueMap<String, String> query) {
         authority.require(caller, groupId, CommunityAction.APPROVE);
@@ -65,7 +61,7 @@ class JoinRequestService {
     }
 
     @Transactional
-    Decision approve(Caller caller, UUID groupId, List<String> ids, @Nullable String reason) {
+    Ids.Outcome approve(Caller caller, UUID groupId, List<String> ids, @Nullable String reason) {
         CommunityAuthority.Actor actor = authority.require(caller, groupId, CommunityAction.APPROVE);
         UUID spotId = caller.spotId();
         memberships.lockSharedAll(spotId, List.of(groupId));
@@ -88,11 +84,11 @@ class JoinRequestService {
         notices.decided(spotId, groupId, approved.stream().map(JoinRequestRepository.Decided::id).toList(),
                 approved.stream().map(JoinRequestRepository.Decided::memberId).toList(), true, reason,
                 links.group(actor.community()));
-        return decision(ids, parsed, approved);
+        return Ids.outcome(ids, parsed, approved.stream().map(JoinRequestRepository.Decided::id).toList());
     }
 
     @Transactional
-    Decision reject(Caller caller, UUID groupId, List<String> ids, @Nullable String reason) {
+    Ids.Outcome reject(Caller caller, UUID groupId, List<String> ids, @Nullable String reason) {
         authority.require(caller, groupId, CommunityAction.APPROVE);
         UUID spotId = caller.spotId();
         Map<String, UUID> parsed = Ids.parseEach(ids);
@@ -100,27 +96,6 @@ class JoinRequestService {
                 new HashSet<>(parsed.values()).toArray(UUID[]::new), caller.memberId(), reason, clock.instant());
         notices.decided(spotId, groupId, rejected.stream().map(JoinRequestRepository.Decided::id).toList(),
                 rejected.stream().map(JoinRequestRepository.Decided::memberId).toList(), false, reason, null);
-        return decision(ids, parsed, rejected);
-    }
-
-    /** The decided ids in the order they were sent (once each), and every other text sent as failed. */
-    private static Decision decision(List<String> ids, Map<String, UUID> parsed,
-                                     List<JoinRequestRepository.Decided> decided) {
-        Set<UUID> done = new HashSet<>();
-        decided.forEach(d -> done.add(d.id()));
-        List<UUID> ordered = new ArrayList<>(done.size());
-        Set<UUID> listed = new HashSet<>();
-        List<String> failed = new ArrayList<>();
-        for (String text : ids) {
-            UUID id = parsed.get(text);
-            if (id != null && done.contains(id)) {
-                if (listed.add(id)) {
-                    ordered.add(id);
-                }
-            } else {
-                failed.add(text);
-            }
-        }
-        return new Decision(ordered, failed);
+        return Ids.outcome(ids, parsed, rejected.stream().map(JoinRequestRepository.Decided::id).toList());
     }
 }

@@ -5,7 +5,10 @@ import dev.cohort.errors.InvalidInputException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -52,6 +55,33 @@ public final class Ids {
             }
         }
         return parsed;
+    }
+
+    /** What a bulk call did with the texts sent: the ids it acted on, and every other text sent. */
+    public record Outcome(List<UUID> done, List<String> failed) {
+    }
+
+    /**
+     * The outcome of a bulk call given the texts sent, those of them that are UUIDs ({@link #parseEach}) and the ids
+     * it acted on: those ids in the order they were sent, once each; every other text (malformed, unknown, refused)
+     * as failed.
+     */
+    public static Outcome outcome(List<String> sent, Map<String, UUID> parsed, Collection<UUID> acted) {
+        Set<UUID> done = new HashSet<>(acted);
+        Set<UUID> listed = new HashSet<>();
+        List<UUID> ordered = new ArrayList<>(done.size());
+        List<String> failed = new ArrayList<>();
+        for (String text : sent) {
+            UUID id = parsed.get(text);
+            if (id != null && done.contains(id)) {
+                if (listed.add(id)) {
+                    ordered.add(id);
+                }
+            } else {
+                failed.add(text);
+            }
+        }
+        return new Outcome(ordered, failed);
     }
 
     /** Every text as a UUID, in order; a 400 naming {@code field[i]} for each one that is not a UUID. */
